@@ -1,0 +1,60 @@
+# CARICC newsroom: `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve migrate demo admin test test-postgres lint format check clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): requirements/dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12) and "Python 3.12 or newer is needed; found " + sys.version.split()[0])'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-hashes -r requirements/dev.txt
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the locked dependencies
+
+migrate: install ## Apply database migrations
+	$(PY) manage.py migrate --noinput
+
+demo: migrate ## Load the demo content (idempotent)
+	$(PY) manage.py load_demo
+
+admin: migrate ## Create the first administrator (prints its random password once)
+	$(PY) manage.py ensure_admin
+
+run: demo admin ## Install, migrate, load demo content and serve on http://127.0.0.1:8000
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install ## Install and run the whole test suite (SQLite)
+	$(PY) -m pytest
+
+test-postgres: install ## Run the suite on PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(PY) -m pytest
+
+lint: install ## Ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Ruff: fix imports and format
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install ## Django checks, missing migrations, production deploy check
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.prod DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
+		DJANGO_ALLOWED_HOSTS=news.example.org DATABASE_URL=sqlite:///:memory: \
+		$(PY) manage.py check --deploy --fail-level WARNING
+
+clean: ## Remove the virtualenv, caches and the development database
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles db.sqlite3

@@ -1,0 +1,182 @@
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import (
+    Article,
+    Authorship,
+    Event,
+    EventParticipation,
+    Organisation,
+    Participant,
+    ParticipantAlias,
+    Position,
+)
+
+
+class PublishableAdmin(admin.ModelAdmin):
+    """Shared by articles and events: a published column, and publish / unpublish actions."""
+
+    actions = ["publish", "unpublish"]
+    readonly_fields = ["created_at", "updated_at"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+
+    @admin.display(boolean=True, description=_("public"), ordering="published_at")
+    def is_public(self, obj):
+        return obj.is_published
+
+    @admin.action(description=_("Publish the selected items now"), permissions=["change"])
+    def publish(self, request, queryset):
+        now = timezone.now()
+        count = 0
+        for obj in queryset.exclude(status=self.model.Status.PUBLISHED, published_at__lte=now):
+            obj.status = self.model.Status.PUBLISHED
+            if obj.published_at is None or obj.published_at > now:
+                obj.published_at = now
+            obj.save(update_fields=["status", "published_at", "updated_at"])
+            count += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d item published.", "%(count)d items published.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Unpublish the selected items (back to draft)"), permissions=["change"]
+    )
+    def unpublish(self, request, queryset):
+        count = queryset.exclude(status=self.model.Status.DRAFT).update(
+            status=self.model.Status.DRAFT, updated_at=timezone.now()
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+class AuthorshipInline(admin.TabularInline):
+    model = Authorship
+    autocomplete_fields = ["participant"]
+    extra = 0
+    fields = ["participant", "sort_order"]
+
+
+class EventParticipationInline(admin.TabularInline):
+    model = EventParticipation
+    autocomplete_fields = ["participant", "organisation"]
+    extra = 1
+    fields = ["participant", "role", "organisation", "presentation_title", "sort_order"]
+
+
+class ParticipantAliasInline(admin.TabularInline):
+    model = ParticipantAlias
+    extra = 1
+
+
+class PositionInline(admin.TabularInline):
+    model = Position
+    autocomplete_fields = ["organisation"]
+    extra = 1
+    fields = ["title", "organisation", "started_on", "ended_on"]
+
+
+@admin.register(Article)
+class ArticleAdmin(PublishableAdmin):
+    list_display = ["title", "section", "status", "published_at", "is_public", "updated_at"]
+    list_filter = ["status", "section", "published_at", "tags"]
+    search_fields = ["title", "slug", "lead", "body"]
+    list_select_related = ["created_by"]
+    autocomplete_fields = ["organisations", "participants", "events"]
+    inlines = [AuthorshipInline]
+    readonly_fields = ["created_by", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "section", "lead", "body", "tags"]}),
+        (_("Publication"), {"fields": ["status", "published_at"]}),
+        (_("Image"), {"fields": ["hero_image", "hero_alt", "hero_caption"]}),
+        (_("Related"), {"fields": ["organisations", "participants", "events"]}),
+        (
+            _("Record"),
+            {"fields": ["created_by", "created_at", "updated_at"], "classes": ["collapse"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("tags")
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.created_by_id is None:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Event)
+class EventAdmin(PublishableAdmin):
+    list_display = [
+        "title",
+        "kind",
+        "format",
+        "starts_on",
+        "ends_on",
+        "city",
+        "status",
+        "is_public",
+    ]
+    list_filter = ["status", "kind", "format", "country", "starts_on", "tags"]
+    search_fields = ["title", "slug", "summary", "description", "city", "venue"]
+    date_hierarchy = "starts_on"
+    autocomplete_fields = ["hosts", "organisations"]
+    inlines = [EventParticipationInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "format", "summary", "description", "tags"]}),
+        (_("When and where"), {"fields": ["starts_on", "ends_on", "city", "venue", "country"]}),
+        (_("Organisations"), {"fields": ["hosts", "organisations"]}),
+        (_("Publication"), {"fields": ["status", "published_at"]}),
+        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "kind", "country", "parent", "is_member_state"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "short_name", "slug", "description"]
+    list_select_related = ["parent"]
+    prepopulated_fields = {"slug": ["short_name", "name"]}
+    autocomplete_fields = ["parent"]
+    readonly_fields = ["created_at", "updated_at"]
+
+    @admin.display(boolean=True, description=_("member state"))
+    def is_member_state(self, obj):
+        return obj.is_member_state
+
+
+@admin.register(Participant)
+class ParticipantAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "honorific", "current_position_display", "alias_count"]
+    search_fields = ["full_name", "slug", "aliases__name", "positions__title"]
+    list_filter = ["positions__organisation"]
+    prepopulated_fields = {"slug": ["full_name"]}
+    inlines = [ParticipantAliasInline, PositionInline]
+    readonly_fields = ["created_at", "updated_at"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(alias_total=Count("aliases", distinct=True))
+            .prefetch_related("positions__organisation")
+        )
+
+    @admin.display(description=_("current position"))
+    def current_position_display(self, obj):
+        return obj.current_position or "—"
+
+    @admin.display(description=_("other spellings"), ordering="alias_total")
+    def alias_count(self, obj):
+        return obj.alias_total

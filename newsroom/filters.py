@@ -1,0 +1,256 @@
+"""One FilterSet per public list. Parameters are short and stable: they are part of shared links."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from taggit.models import Tag
+
+from .models import MEMBER_STATES, Article, Event, Organisation, Participant
+
+MAX_QUERY_LENGTH = 200
+
+
+def _public_tags(model):
+    def queryset(request):
+        return (
+            Tag.objects.filter(
+                pk__in=model.objects.published().values("tags__id"),
+            )
+            .order_by("name")
+            .distinct()
+        )
+
+    return queryset
+
+
+def _country_choices():
+    return list(countries)
+
+
+def _years(request=None):
+    this_year = timezone.localdate().year
+    return [(year, year) for year in range(this_year + 1, 2005, -1)]
+
+
+class DateRangeForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("The end date is before the start date."))
+        return cleaned
+
+
+class SearchFilterMixin(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_q",
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Words to look for")}),
+    )
+    search_fields: tuple[str, ...] = ()
+
+    def filter_q(self, queryset, name, value):
+        condition = Q()
+        for word in value.split()[:10]:
+            word_condition = Q()
+            for field in self.search_fields:
+                word_condition |= Q(**{f"{field}__icontains": word})
+            condition &= word_condition
+        return queryset.filter(condition).distinct() if condition else queryset
+
+
+class DateRangeMixin(django_filters.FilterSet):
+    year = django_filters.TypedChoiceFilter(
+        label=_("Year"), choices=_years, coerce=int, method="filter_year", empty_label=_("Any year")
+    )
+    date_from = django_filters.DateFilter(
+        label=_("From"), method="filter_from", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = django_filters.DateFilter(
+        label=_("To"), method="filter_to", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_field = ""
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(**{f"{self.date_field}__year": value})
+
+    def filter_from(self, queryset, name, value):
+        return queryset.filter(**{f"{self.date_field}__gte": value})
+
+    def filter_to(self, queryset, name, value):
+        return queryset.filter(**{f"{self.date_field}__lte": value})
+
+
+class ArticleFilter(SearchFilterMixin, DateRangeMixin):
+    tag = django_filters.ModelMultipleChoiceFilter(
+        label=_("Tags"),
+        field_name="tags__slug",
+        to_field_name="slug",
+        queryset=_public_tags(Article),
+        conjoined=True,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    section = django_filters.ChoiceFilter(
+        label=_("Section"), choices=Article.Section.choices, empty_label=_("All sections")
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"),
+        queryset=Organisation.objects.all(),
+        to_field_name="slug",
+        method="filter_organisation",
+        empty_label=_("Any organisation"),
+    )
+    participant = django_filters.ModelChoiceFilter(
+        label=_("Person"),
+        queryset=Participant.objects.all(),
+        to_field_name="slug",
+        method="filter_participant",
+        empty_label=_("Anyone"),
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"),
+        choices=_country_choices,
+        method="filter_country",
+        empty_label=_("Any country"),
+    )
+
+    search_fields = ("title", "lead", "body")
+    date_field = "published_at__date"
+
+    class Meta:
+        model = Article
+        form = DateRangeForm
+        fields = ["q", "tag", "section", "organisation", "participant", "country", "year"]
+
+    def filter_organisation(self, queryset, name, value):
+        # An organisation's news includes that of its own offices (UNODC and its regional office).
+        orgs = Organisation.objects.filter(Q(pk=value.pk) | Q(parent=value.pk)).values("pk")
+        linked = Article.objects.filter(
+            Q(organisations__in=orgs)
+            | Q(events__hosts__in=orgs)
+            | Q(events__organisations__in=orgs)
+        ).values("pk")
+        return queryset.filter(pk__in=linked)
+
+    def filter_participant(self, queryset, name, value):
+        linked = Article.objects.filter(
+            Q(authors=value) | Q(participants=value) | Q(events__participants=value)
+        ).values("pk")
+        return queryset.filter(pk__in=linked)
+
+    def filter_country(self, queryset, name, value):
+        linked = Article.objects.filter(
+            Q(organisations__country=value) | Q(events__country=value)
+        ).values("pk")
+        return queryset.filter(pk__in=linked)
+
+
+class EventFilter(SearchFilterMixin, DateRangeMixin):
+    WHEN_CHOICES = [("upcoming", _("Upcoming")), ("past", _("Past"))]
+
+    when = django_filters.ChoiceFilter(
+        label=_("When"),
+        choices=WHEN_CHOICES,
+        method="filter_when",
+        empty_label=_("Upcoming and past"),
+    )
+    tag = django_filters.ModelMultipleChoiceFilter(
+        label=_("Tags"),
+        field_name="tags__slug",
+        to_field_name="slug",
+        queryset=_public_tags(Event),
+        conjoined=True,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=Event.Kind.choices, empty_label=_("All kinds")
+    )
+    format = django_filters.ChoiceFilter(
+        label=_("Format"), choices=Event.Format.choices, empty_label=_("Any format")
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"),
+        queryset=Organisation.objects.all(),
+        to_field_name="slug",
+        method="filter_organisation",
+        empty_label=_("Any organisation"),
+    )
+    participant = django_filters.ModelChoiceFilter(
+        label=_("Person"),
+        queryset=Participant.objects.all(),
+        to_field_name="slug",
+        method="filter_participant",
+        empty_label=_("Anyone"),
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), choices=_country_choices, empty_label=_("Any country")
+    )
+
+    search_fields = ("title", "summary", "description", "city", "venue")
+    date_field = "starts_on"
+
+    class Meta:
+        model = Event
+        form = DateRangeForm
+        fields = ["q", "when", "tag", "kind", "format", "organisation", "participant", "country"]
+
+    def filter_when(self, queryset, name, value):
+        return queryset.upcoming() if value == "upcoming" else queryset.past()
+
+    def filter_organisation(self, queryset, name, value):
+        orgs = Organisation.objects.filter(Q(pk=value.pk) | Q(parent=value.pk)).values("pk")
+        linked = Event.objects.filter(
+            Q(hosts__in=orgs) | Q(organisations__in=orgs) | Q(participations__organisation__in=orgs)
+        ).values("pk")
+        return queryset.filter(pk__in=linked)
+
+    def filter_participant(self, queryset, name, value):
+        return queryset.filter(pk__in=Event.objects.filter(participants=value).values("pk"))
+
+
+class OrganisationFilter(SearchFilterMixin):
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=Organisation.Kind.choices, empty_label=_("All kinds")
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), choices=_country_choices, empty_label=_("Any country")
+    )
+    member = django_filters.BooleanFilter(
+        label=_("CARICC member states only"),
+        method="filter_member",
+        widget=forms.CheckboxInput,
+    )
+
+    search_fields = ("name", "short_name", "description")
+
+    class Meta:
+        model = Organisation
+        fields = ["q", "kind", "country", "member"]
+
+    def filter_member(self, queryset, name, value):
+        return queryset.filter(country__in=MEMBER_STATES) if value else queryset
+
+
+class ParticipantFilter(SearchFilterMixin):
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"),
+        queryset=Organisation.objects.all(),
+        to_field_name="slug",
+        method="filter_organisation",
+        empty_label=_("Any organisation"),
+    )
+    search_fields = ("full_name", "aliases__name", "positions__title")
+
+    class Meta:
+        model = Participant
+        fields = ["q", "organisation"]
+
+    def filter_organisation(self, queryset, name, value):
+        linked = Participant.objects.filter(
+            Q(positions__organisation=value) | Q(positions__organisation__parent=value)
+        ).values("pk")
+        return queryset.filter(pk__in=linked)

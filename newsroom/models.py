@@ -1,0 +1,593 @@
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+
+from .querysets import ArticleQuerySet, EventQuerySet, PublishableQuerySet
+from .sanitize import EDITOR_EXTENSIONS, sanitize_html
+from .text import unique_slug
+from .validators import IMAGE_VALIDATORS
+
+# ISO 3166-1 codes of CARICC's member states.
+MEMBER_STATES = ("AZ", "KZ", "KG", "RU", "TJ", "TM", "UZ")
+
+SLUG_HELP = _("Part of the page address. Filled in from the title; letters, digits and hyphens.")
+
+
+def _require_alt(instance, image_field, alt_field):
+    if getattr(instance, image_field) and not getattr(instance, alt_field).strip():
+        raise ValidationError({alt_field: _("Describe the image for readers who cannot see it.")})
+
+
+class Publishable(models.Model):
+    """Status and publication time: the one place that decides what the public sees."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_(
+            "Only published items whose publication time has come are shown to the public."
+        ),
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the item becomes public. A time in the future schedules it; "
+            "left empty, it is set to now when the item is published."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_published(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        INTERNATIONAL = "international", _("International organisation")
+        REGIONAL_CENTRE = "regional_centre", _("Regional centre")
+        NATIONAL_AUTHORITY = "national_authority", _("National competent authority")
+        MINISTRY = "ministry", _("Ministry")
+        DIPLOMATIC_MISSION = "diplomatic_mission", _("Diplomatic mission")
+        PROGRAMME = "programme", _("Programme or network")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(
+        _("name"),
+        max_length=255,
+        help_text=_("Full official name, e.g. “World Customs Organization”."),
+    )
+    short_name = models.CharField(
+        _("short name"),
+        max_length=50,
+        blank=True,
+        db_index=True,
+        help_text=_("Acronym or short form used in texts: CARICC, UNODC, INCB, DEA, WCO, OSCE."),
+    )
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=SLUG_HELP)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    country = CountryField(
+        _("country"),
+        blank=True,
+        help_text=_(
+            "For national bodies and missions; leave empty for international organisations."
+        ),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text=_(
+            "The larger organisation this one belongs to, e.g. UNODC for a UNODC regional office."
+        ),
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(
+        _("logo"), upload_to="organisations/%Y/%m/", blank=True, validators=IMAGE_VALIDATORS
+    )
+    description = models.TextField(_("description"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        indexes = [
+            models.Index(fields=["kind", "name"], name="org_kind_name_idx"),
+            models.Index(fields=["country", "name"], name="org_country_name_idx"),
+        ]
+
+    def __str__(self):
+        if self.short_name and self.short_name != self.name:
+            return f"{self.name} ({self.short_name})"
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.short_name or self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("newsroom:organisation_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        ancestor, seen = self.parent, set()
+        while ancestor is not None:
+            if ancestor.pk == self.pk or ancestor.pk in seen:
+                raise ValidationError({"parent": _("An organisation cannot be part of itself.")})
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+
+    @property
+    def display_name(self):
+        return self.short_name or self.name
+
+    @property
+    def is_member_state(self):
+        return bool(self.country) and self.country.code in MEMBER_STATES
+
+
+class Participant(models.Model):
+    full_name = models.CharField(
+        _("full name"),
+        max_length=200,
+        help_text=_("The name as CARICC writes it in full, given name first: “Rustam Miralizoda”."),
+    )
+    honorific = models.CharField(
+        _("honorific or rank"),
+        max_length=60,
+        blank=True,
+        help_text=_("Mr., Ms., Mrs., Dr., Major-General, Lieutenant-General …"),
+    )
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=SLUG_HELP)
+    photo = models.ImageField(
+        _("photo"), upload_to="people/%Y/%m/", blank=True, validators=IMAGE_VALIDATORS
+    )
+    photo_alt = models.CharField(
+        _("photo description"), max_length=250, blank=True, help_text=_("Required with a photo.")
+    )
+    bio = models.TextField(_("short biography"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.full_name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("newsroom:participant_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        _require_alt(self, "photo", "photo_alt")
+
+    @property
+    def display_name(self):
+        return f"{self.honorific} {self.full_name}".strip()
+
+    def position_on(self, day):
+        """The position held on `day`; uses prefetched positions when present."""
+        if isinstance(day, datetime.datetime):
+            day = timezone.localdate(day) if timezone.is_aware(day) else day.date()
+        held = [p for p in self.positions.all() if p.is_held_on(day)]
+        if not held:
+            return None
+        return max(held, key=lambda p: (p.started_on or datetime.date.min, p.pk))
+
+    @property
+    def current_position(self):
+        return self.position_on(timezone.localdate())
+
+
+class ParticipantAlias(models.Model):
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("person")
+    )
+    name = models.CharField(
+        _("other spelling"),
+        max_length=200,
+        help_text=_(
+            "Another way the name is written: “R.Miralizoda”, “Miralizoda R.A.”, “Мирализода Р.А.”."
+        ),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("other spelling")
+        verbose_name_plural = _("other spellings")
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "name"], name="unique_alias_per_person")
+        ]
+        indexes = [models.Index(fields=["name"], name="alias_name_idx")]
+
+    def __str__(self):
+        return self.name
+
+
+class Position(models.Model):
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="positions", verbose_name=_("person")
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=250,
+        help_text=_("E.g. “Director”, “Senior Analyst, Information and Analytical Unit”."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="positions",
+        verbose_name=_("organisation"),
+    )
+    started_on = models.DateField(
+        _("from"), null=True, blank=True, help_text=_("Empty if unknown.")
+    )
+    ended_on = models.DateField(
+        _("to"), null=True, blank=True, help_text=_("Empty while the post is held.")
+    )
+
+    class Meta:
+        ordering = [models.F("started_on").desc(nulls_last=True), "title"]
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        indexes = [models.Index(fields=["organisation", "started_on"], name="position_org_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True)
+                | models.Q(started_on__isnull=True)
+                | models.Q(ended_on__gte=models.F("started_on")),
+                name="position_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        if self.organisation_id:
+            return f"{self.title}, {self.organisation.display_name}"
+        return self.title
+
+    def clean(self):
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": _("The end date is before the start date.")})
+
+    def is_held_on(self, day):
+        return (self.started_on is None or self.started_on <= day) and (
+            self.ended_on is None or day <= self.ended_on
+        )
+
+
+class Event(Publishable):
+    class Kind(models.TextChoices):
+        MEETING = "meeting", _("Meeting")
+        WEBINAR = "webinar", _("Webinar")
+        WORKING_GROUP = "working_group", _("Working group")
+        CONFERENCE = "conference", _("Conference")
+        VISIT = "visit", _("Visit")
+        TRAINING = "training", _("Training")
+        OPERATION = "operation", _("Joint operation")
+        OTHER = "other", _("Other")
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid")
+
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=SLUG_HELP)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.MEETING)
+    format = models.CharField(
+        _("format"), max_length=20, choices=Format.choices, default=Format.IN_PERSON,
+        help_text=_("Videoconferences are “online”."),
+    )  # fmt: skip
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(
+        _("ends on"), null=True, blank=True, help_text=_("Leave empty for a one-day event.")
+    )
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    venue = models.CharField(
+        _("place"),
+        max_length=250,
+        blank=True,
+        help_text=_("Building or premises, e.g. “CARICC, Almaty”."),
+    )
+    country = CountryField(_("country"), blank=True)
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences shown in lists.")
+    )
+    description = ProseEditorField(
+        _("description"), blank=True, extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html
+    )
+    hosts = models.ManyToManyField(
+        Organisation, blank=True, related_name="hosted_events", verbose_name=_("hosts")
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="attended_events",
+        verbose_name=_("participating organisations"),
+    )
+    participants = models.ManyToManyField(
+        Participant,
+        through="EventParticipation",
+        blank=True,
+        related_name="events",
+        verbose_name=_("participants"),
+    )
+    tags = TaggableManager(_("tags"), blank=True, related_name="events")
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_on", "title"]
+        get_latest_by = "starts_on"
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="event_public_idx"),
+            models.Index(fields=["starts_on"], name="event_starts_idx"),
+            models.Index(fields=["kind", "starts_on"], name="event_kind_idx"),
+            models.Index(fields=["country", "starts_on"], name="event_country_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="event_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        self.description = sanitize_html(self.description)
+        if self.ends_on == self.starts_on:
+            self.ends_on = None
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("newsroom:event_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The event cannot end before it starts.")})
+
+    @property
+    def last_day(self):
+        return self.ends_on or self.starts_on
+
+    @property
+    def is_multi_day(self):
+        return self.ends_on is not None and self.ends_on != self.starts_on
+
+    @property
+    def is_upcoming(self):
+        return self.last_day >= timezone.localdate()
+
+
+class EventParticipation(models.Model):
+    class Role(models.TextChoices):
+        HOST = "host", _("Host")
+        CHAIR = "chair", _("Chair")
+        MODERATOR = "moderator", _("Moderator")
+        SPEAKER = "speaker", _("Speaker")
+        PRESENTER = "presenter", _("Presenter")
+        DELEGATE = "delegate", _("Delegate")
+        OBSERVER = "observer", _("Observer")
+        GUEST = "guest", _("Guest")
+        PARTICIPANT = "participant", _("Participant")
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="participations", verbose_name=_("event")
+    )
+    participant = models.ForeignKey(
+        Participant,
+        on_delete=models.PROTECT,
+        related_name="participations",
+        verbose_name=_("person"),
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("representing"),
+        help_text=_("The organisation the person represented, if not their usual one."),
+    )
+    presentation_title = models.CharField(
+        _("presentation"),
+        max_length=300,
+        blank=True,
+        help_text=_("Title of the talk or report, if any."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "participant", "role"], name="unique_role_per_person_event"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.participant} — {self.get_role_display()}"
+
+
+class Article(Publishable):
+    class Section(models.TextChoices):
+        NEWS = "news", _("News")
+        ANALYTICS = "analytics", _("Analytics")
+        PRESS_RELEASE = "press_release", _("Press release")
+        STATEMENT = "statement", _("Statement")
+
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=SLUG_HELP)
+    section = models.CharField(
+        _("section"), max_length=20, choices=Section.choices, default=Section.NEWS
+    )
+    lead = models.TextField(
+        _("lead"),
+        blank=True,
+        help_text=_("The opening summary shown in lists and search results. Plain text."),
+    )
+    body = ProseEditorField(
+        _("body"), blank=True, extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html
+    )
+    hero_image = models.ImageField(
+        _("image"), upload_to="articles/%Y/%m/", blank=True, validators=IMAGE_VALIDATORS
+    )
+    hero_alt = models.CharField(
+        _("image description"), max_length=250, blank=True, help_text=_("Required with an image.")
+    )
+    hero_caption = models.CharField(
+        _("image caption"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown under the image, with credit."),
+    )
+    authors = models.ManyToManyField(
+        Participant,
+        through="Authorship",
+        blank=True,
+        related_name="authored_articles",
+        verbose_name=_("authors"),
+    )
+    organisations = models.ManyToManyField(
+        Organisation, blank=True, related_name="articles", verbose_name=_("organisations")
+    )
+    participants = models.ManyToManyField(
+        Participant,
+        blank=True,
+        related_name="mentioned_in",
+        verbose_name=_("people mentioned"),
+    )
+    events = models.ManyToManyField(
+        Event, blank=True, related_name="articles", verbose_name=_("events")
+    )
+    tags = TaggableManager(_("tags"), blank=True, related_name="articles")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("published_at").desc(nulls_first=True), "-pk"]
+        get_latest_by = "published_at"
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="article_public_idx"),
+            models.Index(fields=["section", "published_at"], name="article_section_idx"),
+            models.Index(fields=["-published_at"], name="article_published_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("newsroom:article_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        _require_alt(self, "hero_image", "hero_alt")
+
+    @property
+    def dated_on(self):
+        """The day the article speaks for: its publication day, or today for an unsent draft."""
+        return timezone.localdate(self.published_at) if self.published_at else timezone.localdate()
+
+
+class Authorship(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="authorships", verbose_name=_("article")
+    )
+    participant = models.ForeignKey(
+        Participant, on_delete=models.PROTECT, related_name="authorships", verbose_name=_("author")
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "participant"], name="unique_author_per_article"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.participant)

@@ -1,0 +1,25 @@
+"""Small text helpers: slugs that work for Cyrillic and other scripts."""
+
+from anyascii import anyascii
+from django.utils.text import slugify
+
+
+def ascii_slugify(value: str, max_length: int = 80) -> str:
+    """Slug in plain ASCII: 'Встреча в Алматы' -> 'vstrecha-v-almaty'."""
+    slug = slugify(anyascii(value or ""))[:max_length].strip("-")
+    return slug
+
+
+def unique_slug(instance, value: str, field_name: str = "slug", max_length: int = 80) -> str:
+    """A slug from `value` not yet taken by another row of the instance's model."""
+    base = ascii_slugify(value, max_length) or instance._meta.model_name
+    model = type(instance)
+    others = (
+        model._default_manager.exclude(pk=instance.pk) if instance.pk else model._default_manager
+    )
+    candidate, n = base, 2
+    while others.filter(**{field_name: candidate}).exists():
+        suffix = f"-{n}"
+        candidate = f"{base[: max_length - len(suffix)].rstrip('-')}{suffix}"
+        n += 1
+    return candidate

@@ -1,0 +1,411 @@
+from django import forms
+from django.core.exceptions import BadRequest
+from django.core.paginator import InvalidPage
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, TemplateView
+from django_filters.views import FilterView
+from taggit.models import Tag
+
+from .filters import ArticleFilter, EventFilter, OrganisationFilter, ParticipantFilter
+from .models import (
+    Article,
+    Authorship,
+    Event,
+    EventParticipation,
+    Organisation,
+    Participant,
+    Position,
+)
+
+DETAIL_LIST_SIZE = 10
+
+
+def positions_prefetch(prefix=""):
+    """Prefetch a person's positions with their organisations, for position_on() without N+1."""
+    return Prefetch(f"{prefix}positions", queryset=Position.objects.select_related("organisation"))
+
+
+def public_articles():
+    return Article.objects.published().prefetch_related("tags")
+
+
+def public_events():
+    return Event.objects.published().prefetch_related("tags")
+
+
+# --- Error pages -----------------------------------------------------------------
+
+
+def bad_request(request, exception=None):
+    message = str(exception) if isinstance(exception, BadRequest) and str(exception) else ""
+    return render(request, "400.html", {"message": message}, status=400)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+# --- Shared mixins ---------------------------------------------------------------------
+
+
+class PreviewMixin:
+    """Published items for everyone; drafts and scheduled items only for staff who may edit them.
+
+    A staff preview is marked on the page and kept out of caches and search engines.
+    """
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        user = self.request.user
+        opts = queryset.model._meta
+        if (
+            user.is_authenticated
+            and user.is_staff
+            and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+        ):
+            return queryset
+        return queryset.published()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["is_preview"] = not self.object.is_published
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context.get("is_preview"):
+            response["Cache-Control"] = "private, no-cache, no-store, max-age=0"
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
+class FilteredListView(FilterView):
+    """A django-filter list that answers bad filters and page numbers with a 400 page, not a 500."""
+
+    paginate_by = 20
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            self.object_list = self.filterset.queryset.none()
+            context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+            context["filter_invalid"] = True
+            return self.render_to_response(context, status=400)
+        self.object_list = self.filterset.qs
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        return self.render_to_response(context)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+        raw = self.request.GET.get(self.page_kwarg) or 1
+        try:
+            number = paginator.validate_number(raw)
+            page = paginator.page(number)
+        except InvalidPage as exc:
+            raise BadRequest(
+                _("There is no page “%(page)s”: this list has %(count)s page(s).")
+                % {"page": str(raw)[:20], "count": paginator.num_pages}
+            ) from exc
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["active_filters"] = active_filters(self.filterset)
+        context["total"] = context["paginator"].count if context.get("paginator") else 0
+        return context
+
+
+def _display_value(field, raw, cleaned):
+    if hasattr(field, "queryset"):
+        objects = cleaned if hasattr(cleaned, "__iter__") else [cleaned]
+        key = field.to_field_name or "pk"
+        return next((obj for obj in objects if str(getattr(obj, key)) == raw), raw)
+    if isinstance(field, forms.BooleanField):
+        return _("yes")
+    if hasattr(field, "choices"):
+        return {str(key): label for key, label in field.choices}.get(raw, raw)
+    return raw
+
+
+def active_filters(filterset):
+    """The filters in force, each with its label, shown value and the query string without it."""
+    if not filterset.is_bound or not filterset.is_valid():
+        return []
+    data = filterset.data
+    chips = []
+    for name, field in filterset.form.fields.items():
+        cleaned = filterset.form.cleaned_data.get(name)
+        raw_values = [value for value in data.getlist(name) if value]
+        if cleaned in (None, "", False) or not raw_values:
+            continue
+        for raw in raw_values:
+            remaining = data.copy()
+            remaining.pop("page", None)
+            remaining.setlist(name, [value for value in raw_values if value != raw])
+            chips.append(
+                {
+                    "label": field.label,
+                    "value": _display_value(field, raw, cleaned),
+                    "querystring": remaining.urlencode(),
+                }
+            )
+    return chips
+
+
+# --- Pages ---------------------------------------------------------------------------------
+
+
+class HomeView(TemplateView):
+    template_name = "newsroom/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        articles = list(public_articles()[:7])
+        context["lead_article"] = articles[0] if articles else None
+        context["latest_articles"] = articles[1:]
+        context["upcoming_events"] = public_events().upcoming()[:4]
+        context["recent_events"] = public_events().past()[:4]
+        context["analytics"] = public_articles().filter(section=Article.Section.ANALYTICS)[:3]
+        return context
+
+
+class ArticleListView(FilteredListView):
+    filterset_class = ArticleFilter
+    template_name = "newsroom/article_list.html"
+
+    def get_queryset(self):
+        return public_articles()
+
+
+class ArticleDetailView(PreviewMixin, DetailView):
+    model = Article
+    template_name = "newsroom/article_detail.html"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                "tags",
+                Prefetch(
+                    "authorships",
+                    queryset=Authorship.objects.select_related("participant").prefetch_related(
+                        positions_prefetch("participant__")
+                    ),
+                ),
+                Prefetch(
+                    "participants",
+                    queryset=Participant.objects.prefetch_related(positions_prefetch()),
+                ),
+                Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
+                Prefetch("events", queryset=Event.objects.published(), to_attr="public_events"),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        day = article.dated_on
+        context["authors"] = [
+            (a.participant, a.participant.position_on(day)) for a in article.authorships.all()
+        ]
+        author_ids = {p.pk for p, _pos in context["authors"]}
+        context["people"] = [
+            (p, p.position_on(day)) for p in article.participants.all() if p.pk not in author_ids
+        ]
+        tag_ids = [t.pk for t in article.tags.all()]
+        related = public_articles().exclude(pk=article.pk)
+        if tag_ids:
+            related = related.filter(pk__in=Article.objects.filter(tags__in=tag_ids).values("pk"))
+        context["related_articles"] = related[:3] if tag_ids else []
+        return context
+
+
+class EventListView(FilteredListView):
+    filterset_class = EventFilter
+    template_name = "newsroom/event_list.html"
+
+    def get_queryset(self):
+        return public_events().prefetch_related("hosts")
+
+    def _when(self):
+        return self.filterset.form.cleaned_data.get("when") if self.filterset.is_valid() else None
+
+    def paginate_queryset(self, queryset, page_size):
+        # Without an explicit "when", upcoming events lead, above the paged archive of past ones.
+        return super().paginate_queryset(queryset if self._when() else queryset.past(), page_size)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        first_page = context["page_obj"].number == 1
+        show_upcoming = not self._when() and first_page
+        context["upcoming"] = list(self.object_list.upcoming()) if show_upcoming else []
+        return context
+
+
+class EventDetailView(PreviewMixin, DetailView):
+    model = Event
+    template_name = "newsroom/event_detail.html"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                "tags",
+                "hosts",
+                "organisations",
+                Prefetch(
+                    "participations",
+                    queryset=EventParticipation.objects.select_related(
+                        "participant", "organisation"
+                    ).prefetch_related(positions_prefetch("participant__")),
+                ),
+                Prefetch(
+                    "articles", queryset=Article.objects.published(), to_attr="public_articles"
+                ),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event = self.object
+        context["participations"] = [
+            (p, p.participant.position_on(event.starts_on)) for p in event.participations.all()
+        ]
+        return context
+
+
+class OrganisationListView(FilteredListView):
+    filterset_class = OrganisationFilter
+    template_name = "newsroom/organisation_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return Organisation.objects.select_related("parent")
+
+
+class OrganisationDetailView(DetailView):
+    model = Organisation
+    template_name = "newsroom/organisation_detail.html"
+
+    def get_queryset(self):
+        return Organisation.objects.select_related("parent").prefetch_related(
+            Prefetch("children", queryset=Organisation.objects.order_by("name"))
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        org = self.object
+        family = [org.pk] + [child.pk for child in org.children.all()]
+        articles = public_articles().filter(
+            pk__in=Article.objects.filter(
+                Q(organisations__in=family)
+                | Q(events__hosts__in=family)
+                | Q(events__organisations__in=family)
+            ).values("pk")
+        )
+        events = public_events().filter(
+            pk__in=Event.objects.filter(
+                Q(hosts__in=family)
+                | Q(organisations__in=family)
+                | Q(participations__organisation__in=family)
+            ).values("pk")
+        )
+        context["article_count"] = articles.count()
+        context["articles"] = articles[:DETAIL_LIST_SIZE]
+        context["event_count"] = events.count()
+        context["events"] = events.order_by("-starts_on")[:DETAIL_LIST_SIZE]
+        context["positions"] = (
+            Position.objects.filter(organisation=org)
+            .select_related("participant")
+            .order_by("ended_on", "participant__full_name")
+        )
+        return context
+
+
+class ParticipantListView(FilteredListView):
+    filterset_class = ParticipantFilter
+    template_name = "newsroom/participant_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return Participant.objects.prefetch_related(positions_prefetch())
+
+
+class ParticipantDetailView(DetailView):
+    model = Participant
+    template_name = "newsroom/participant_detail.html"
+
+    def get_queryset(self):
+        return Participant.objects.prefetch_related(positions_prefetch(), "aliases")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        person = self.object
+        context["authored"] = public_articles().filter(authorships__participant=person)[
+            :DETAIL_LIST_SIZE
+        ]
+        context["mentioned"] = (
+            public_articles()
+            .filter(
+                pk__in=Article.objects.filter(
+                    Q(participants=person) | Q(events__participants=person)
+                ).values("pk")
+            )
+            .exclude(authorships__participant=person)[:DETAIL_LIST_SIZE]
+        )
+        context["participations"] = (
+            EventParticipation.objects.filter(
+                participant=person, event__in=Event.objects.published()
+            )
+            .select_related("event", "organisation")
+            .order_by("-event__starts_on")
+        )
+        return context
+
+
+class TagListView(ListView):
+    template_name = "newsroom/tag_list.html"
+    context_object_name = "tags"
+
+    def get_queryset(self):
+        articles = Article.objects.published().values("pk")
+        events = Event.objects.published().values("pk")
+        return (
+            Tag.objects.annotate(
+                article_count=Count("articles", filter=Q(articles__in=articles), distinct=True),
+                event_count=Count("events", filter=Q(events__in=events), distinct=True),
+            )
+            .filter(Q(article_count__gt=0) | Q(event_count__gt=0))
+            .order_by("name")
+        )
+
+
+class TagDetailView(ArticleListView):
+    template_name = "newsroom/tag_detail.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.tag = Tag.objects.get(slug=kwargs["slug"])
+        except Tag.DoesNotExist as exc:
+            raise Http404(_("No such tag.")) from exc
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get(self, request, *args, **kwargs):
+        self.tag_events = list(public_events().filter(tags=self.tag).order_by("-starts_on")[:6])
+        if not self.tag_events and not self.get_queryset().exists():
+            raise Http404(_("No such tag."))
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tag"] = self.tag
+        context["tag_events"] = self.tag_events
+        return context
