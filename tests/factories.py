@@ -1,0 +1,92 @@
+"""Plain helpers that build valid objects with unique slugs; keyword arguments override defaults."""
+
+import datetime
+import itertools
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from newsroom.models import (
+    Article,
+    Authorship,
+    Event,
+    EventParticipation,
+    Organisation,
+    Participant,
+    Position,
+)
+
+_counter = itertools.count(1)
+
+
+def _n():
+    return next(_counter)
+
+
+def make_organisation(**overrides):
+    n = _n()
+    fields = {"name": f"Organisation {n}", "slug": f"organisation-{n}", "kind": "other"}
+    fields.update(overrides)
+    return Organisation.objects.create(**fields)
+
+
+def make_participant(**overrides):
+    n = _n()
+    fields = {"full_name": f"Person Number{n}", "slug": f"person-{n}", "honorific": "Mr."}
+    fields.update(overrides)
+    return Participant.objects.create(**fields)
+
+
+def make_position(participant, **overrides):
+    fields = {"title": "Analyst", "participant": participant}
+    fields.update(overrides)
+    return Position.objects.create(**fields)
+
+
+def make_article(tags=(), authors=(), **overrides):
+    n = _n()
+    fields = {
+        "title": f"Article number {n}",
+        "slug": f"article-{n}",
+        "lead": f"Lead paragraph of article {n}.",
+        "body": f"<p>Body of article {n}.</p>",
+        "status": Article.Status.PUBLISHED,
+        "published_at": timezone.now() - datetime.timedelta(days=1),
+    }
+    fields.update(overrides)
+    article = Article.objects.create(**fields)
+    if tags:
+        article.tags.add(*tags)
+    for order, author in enumerate(authors):
+        Authorship.objects.create(article=article, participant=author, sort_order=order)
+    return article
+
+
+def make_event(tags=(), **overrides):
+    n = _n()
+    fields = {
+        "title": f"Event number {n}",
+        "slug": f"event-{n}",
+        "starts_on": timezone.localdate() - datetime.timedelta(days=10),
+        "status": Event.Status.PUBLISHED,
+        "published_at": timezone.now() - datetime.timedelta(days=1),
+    }
+    fields.update(overrides)
+    event = Event.objects.create(**fields)
+    if tags:
+        event.tags.add(*tags)
+    return event
+
+
+def make_participation(event, participant, **overrides):
+    fields = {"event": event, "participant": participant, "role": "speaker"}
+    fields.update(overrides)
+    return EventParticipation.objects.create(**fields)
+
+
+def image_upload(name="photo.png", size=(40, 30), fmt="PNG"):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (20, 40, 80)).save(buffer, fmt)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{fmt.lower()}")
