@@ -1,0 +1,235 @@
+import datetime
+from http import HTTPStatus
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from django.utils import timezone
+
+from newsroom.models import Article, Event, Organisation, Participant
+
+from .factories import make_article, make_event, make_organisation, make_participant
+
+pytestmark = pytest.mark.django_db
+
+MODELS = ["article", "event", "organisation", "participant"]
+SEARCH_TERMS = {
+    "article": "Inter-regional",
+    "event": "Inter-regional",
+    "organisation": "INCB",
+    "participant": "Evdokimova",
+}
+
+
+@pytest.fixture
+def objects():
+    org = make_organisation(name="International Narcotics Control Board", short_name="INCB")
+    person = make_participant(full_name="Tatiana Evdokimova")
+    person.aliases.create(name="T. Evdokimova")
+    return {
+        "article": make_article(title="Inter-regional expert meeting"),
+        "event": make_event(title="Inter-regional expert meeting"),
+        "organisation": org,
+        "participant": person,
+    }
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_admin_changelist_search_add_and_change_pages_load(staff_client, objects, model):
+    changelist = reverse(f"admin:newsroom_{model}_changelist")
+    assert staff_client.get(changelist).status_code == HTTPStatus.OK
+    searched = staff_client.get(changelist, {"q": SEARCH_TERMS[model]})
+    assert searched.status_code == HTTPStatus.OK
+    assert searched.context["cl"].result_count == 1
+    assert staff_client.get(reverse(f"admin:newsroom_{model}_add")).status_code == HTTPStatus.OK
+    change = reverse(f"admin:newsroom_{model}_change", args=[objects[model].pk])
+    response = staff_client.get(change)
+    assert response.status_code == HTTPStatus.OK
+    content_type = ContentType.objects.get_for_model(objects[model])
+    view_on_site = reverse("admin:view_on_site", args=[content_type.pk, objects[model].pk])
+    assert view_on_site in response.content.decode()
+    assert staff_client.get(view_on_site)["Location"].endswith(objects[model].get_absolute_url())
+
+
+def test_participant_is_found_in_the_admin_by_alias(staff_client, objects):
+    response = staff_client.get(reverse("admin:newsroom_participant_changelist"), {"q": "T. Evdokimova"})
+    assert response.context["cl"].result_count == 1
+
+
+def _inline_management(prefix, total=0):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def test_editor_writes_a_whole_article_with_authors_in_the_admin(staff_client):
+    caricc = make_organisation(name="CARICC", short_name="CARICC")
+    author = make_participant(full_name="Yury Chikalov")
+    event = make_event(title="Webinar")
+    data = {
+        "title": "Tackling organized drug crime in the context of COVID-19 pandemic",
+        "slug": "tackling-organized-drug-crime",
+        "section": "analytics",
+        "lead": "Coronavirus pandemic in 2020 is likely to be main factor.",
+        "body": '<p>Closure of borders.</p><script>alert("x")</script><p onclick="x()">More</p>',
+        "tags": "covid-19, analytics",
+        "status": "published",
+        "published_at_0": "2020-08-15",
+        "published_at_1": "10:00:00",
+        "hero_alt": "",
+        "hero_caption": "",
+        "organisations": [caricc.pk],
+        "events": [event.pk],
+        **_inline_management("authorships", 1),
+        "authorships-0-participant": author.pk,
+        "authorships-0-sort_order": "0",
+    }
+    response = staff_client.post(reverse("admin:newsroom_article_add"), data)
+    assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].errors
+    article = Article.objects.get(slug="tackling-organized-drug-crime")
+    assert article.created_by == staff_client.user
+    assert list(article.authors.all()) == [author]
+    assert set(article.tags.names()) == {"covid-19", "analytics"}
+    assert "<script" not in article.body and "onclick" not in article.body
+    assert article.is_published
+    assert list(article.events.all()) == [event]
+
+
+def test_editor_records_an_event_with_participants_and_roles(staff_client):
+    unodc = make_organisation(name="UNODC", short_name="UNODC")
+    mittal = make_participant(full_name="Ashita Mittal")
+    data = {
+        "title": "UNODC and CARICC webinars",
+        "slug": "unodc-caricc-webinars",
+        "kind": "webinar",
+        "format": "online",
+        "summary": "Two webinars.",
+        "description": "<p>World Drug Report.</p>",
+        "tags": "webinar",
+        "starts_on": "2020-07-07",
+        "ends_on": "2020-07-08",
+        "city": "",
+        "venue": "",
+        "country": "",
+        "hosts": [unodc.pk],
+        "status": "draft",
+        "published_at_0": "",
+        "published_at_1": "",
+        **_inline_management("participations", 1),
+        "participations-0-participant": mittal.pk,
+        "participations-0-role": "speaker",
+        "participations-0-organisation": unodc.pk,
+        "participations-0-presentation_title": "Welcoming remarks",
+        "participations-0-sort_order": "0",
+    }
+    response = staff_client.post(reverse("admin:newsroom_event_add"), data)
+    assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].errors
+    event = Event.objects.get(slug="unodc-caricc-webinars")
+    participation = event.participations.get()
+    assert (participation.participant, participation.role) == (mittal, "speaker")
+    assert participation.presentation_title == "Welcoming remarks"
+    assert not event.is_published
+
+
+def test_admin_refuses_an_event_that_ends_before_it_starts(staff_client):
+    data = {
+        "title": "Backwards",
+        "slug": "backwards",
+        "kind": "meeting",
+        "format": "online",
+        "starts_on": "2020-07-08",
+        "ends_on": "2020-07-07",
+        "status": "draft",
+        **_inline_management("participations"),
+    }
+    response = staff_client.post(reverse("admin:newsroom_event_add"), data)
+    assert response.status_code == HTTPStatus.OK
+    assert "ends_on" in response.context["adminform"].form.errors
+    assert not Event.objects.filter(slug="backwards").exists()
+
+
+def test_editor_adds_a_person_with_aliases_and_positions(staff_client):
+    caricc = make_organisation(name="CARICC", short_name="CARICC")
+    data = {
+        "full_name": "Rustam Miralizoda",
+        "honorific": "Major-General",
+        "slug": "rustam-miralizoda",
+        "photo_alt": "",
+        "bio": "",
+        **_inline_management("aliases", 2),
+        "aliases-0-name": "R.Miralizoda",
+        "aliases-1-name": "Miralizoda R.A.",
+        **_inline_management("positions", 1),
+        "positions-0-title": "Director",
+        "positions-0-organisation": caricc.pk,
+        "positions-0-started_on": "2020-01-01",
+        "positions-0-ended_on": "",
+    }
+    response = staff_client.post(reverse("admin:newsroom_participant_add"), data)
+    assert response.status_code == HTTPStatus.FOUND
+    person = Participant.objects.get(slug="rustam-miralizoda")
+    assert set(person.aliases.values_list("name", flat=True)) == {"R.Miralizoda", "Miralizoda R.A."}
+    assert person.current_position.title == "Director"
+
+
+def test_editor_adds_an_organisation_under_a_parent(staff_client):
+    unodc = make_organisation(name="UNODC", short_name="UNODC")
+    data = {
+        "name": "UNODC Regional Office for Central Asia",
+        "short_name": "UNODC ROCA",
+        "slug": "unodc-roca",
+        "kind": "international",
+        "country": "UZ",
+        "parent": unodc.pk,
+        "website": "",
+        "description": "",
+    }
+    response = staff_client.post(reverse("admin:newsroom_organisation_add"), data)
+    assert response.status_code == HTTPStatus.FOUND
+    assert Organisation.objects.get(slug="unodc-roca").parent == unodc
+
+
+@pytest.mark.parametrize("model", ["article", "event"])
+def test_publish_and_unpublish_actions(staff_client, model):
+    factory = make_article if model == "article" else make_event
+    draft = factory(status="draft", published_at=None)
+    scheduled = factory(published_at=timezone.now() + datetime.timedelta(days=3))
+    url = reverse(f"admin:newsroom_{model}_changelist")
+    staff_client.post(url, {"action": "publish", "_selected_action": [draft.pk, scheduled.pk]})
+    draft.refresh_from_db()
+    scheduled.refresh_from_db()
+    assert draft.is_published and scheduled.is_published
+    staff_client.post(url, {"action": "unpublish", "_selected_action": [draft.pk]})
+    draft.refresh_from_db()
+    assert draft.status == "draft" and not draft.is_published
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_autocomplete_endpoints_answer(staff_client, objects, model):
+    source = {"article": ("article", "organisations"), "event": ("event", "hosts")}
+    app_model, field = source.get(model, ("article", "participants"))
+    response = staff_client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "newsroom", "model_name": app_model, "field_name": field, "term": "In"},
+    )
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_anonymous_users_are_sent_to_the_admin_login(client):
+    response = client.get(reverse("admin:newsroom_article_changelist"))
+    assert response.status_code == HTTPStatus.FOUND
+    assert reverse("admin:login") in response["Location"]
+
+
+def test_staff_without_permissions_cannot_change_articles(client, django_user_model):
+    user = django_user_model.objects.create_user("intern", password="pw-intern-123", is_staff=True)
+    client.force_login(user)
+    article = make_article()
+    assert client.get(reverse("admin:newsroom_article_change", args=[article.pk])).status_code == HTTPStatus.FORBIDDEN
+    response = client.post(
+        reverse("admin:newsroom_article_changelist"), {"action": "publish", "_selected_action": [article.pk]}
+    )
+    assert response.status_code == HTTPStatus.FORBIDDEN
