@@ -1,8 +1,8 @@
 """Plain helpers that build valid objects with unique slugs; keyword arguments override defaults."""
 
 import datetime
-import itertools
 import io
+import itertools
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone

@@ -52,7 +52,9 @@ def test_admin_changelist_search_add_and_change_pages_load(staff_client, objects
 
 
 def test_participant_is_found_in_the_admin_by_alias(staff_client, objects):
-    response = staff_client.get(reverse("admin:newsroom_participant_changelist"), {"q": "T. Evdokimova"})
+    response = staff_client.get(
+        reverse("admin:newsroom_participant_changelist"), {"q": "T. Evdokimova"}
+    )
     assert response.context["cl"].result_count == 1
 
 
@@ -228,8 +230,12 @@ def test_staff_without_permissions_cannot_change_articles(client, django_user_mo
     user = django_user_model.objects.create_user("intern", password="pw-intern-123", is_staff=True)
     client.force_login(user)
     article = make_article()
-    assert client.get(reverse("admin:newsroom_article_change", args=[article.pk])).status_code == HTTPStatus.FORBIDDEN
+    assert (
+        client.get(reverse("admin:newsroom_article_change", args=[article.pk])).status_code
+        == HTTPStatus.FORBIDDEN
+    )
     response = client.post(
-        reverse("admin:newsroom_article_changelist"), {"action": "publish", "_selected_action": [article.pk]}
+        reverse("admin:newsroom_article_changelist"),
+        {"action": "publish", "_selected_action": [article.pk]},
     )
     assert response.status_code == HTTPStatus.FORBIDDEN

@@ -17,7 +17,8 @@ def run(*args):
 
 def counts():
     return {
-        model.__name__: model.objects.count() for model in (Article, Event, Organisation, Participant)
+        model.__name__: model.objects.count()
+        for model in (Article, Event, Organisation, Participant)
     }
 
 
@@ -28,8 +29,14 @@ def test_load_demo_fills_the_newsroom_and_is_idempotent():
     assert first["Event"] >= 10
     assert first["Organisation"] >= 10
     assert first["Participant"] >= 10
-    assert Article.objects.published().filter(title__startswith="Online meeting of Regional Working Group").exists()
-    assert Article.objects.exclude(pk__in=Article.objects.published()).exists(), "demo shows a draft"
+    assert (
+        Article.objects.published()
+        .filter(title__startswith="Online meeting of Regional Working Group")
+        .exists()
+    )
+    assert Article.objects.exclude(pk__in=Article.objects.published()).exists(), (
+        "demo shows a draft"
+    )
     assert output.strip()
     run("load_demo")
     assert counts() == first
@@ -40,7 +47,9 @@ def test_load_demo_carries_the_seed_people_with_aliases_and_positions():
     director = Participant.objects.get(aliases__name="R.Miralizoda")
     assert "Miralizoda" in director.full_name
     assert director.current_position is not None
-    analytic = Article.objects.get(title="Tackling organized drug crime in the context of COVID-19 pandemic")
+    analytic = Article.objects.get(
+        title="Tackling organized drug crime in the context of COVID-19 pandemic"
+    )
     assert analytic.section == "analytics"
     assert analytic.authors.count() == 3
 
@@ -58,7 +67,9 @@ def test_ensure_admin_creates_one_administrator_and_prints_its_password_once():
     output = run("ensure_admin")
     user = get_user_model().objects.get(username="admin")
     assert user.is_superuser and user.is_staff
-    password = next(line.split(":", 1)[1].strip() for line in output.splitlines() if "password:" in line)
+    password = next(
+        line.split(":", 1)[1].strip() for line in output.splitlines() if "password:" in line
+    )
     assert len(password) >= 16
     assert user.check_password(password)
     again = run("ensure_admin")

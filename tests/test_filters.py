@@ -25,9 +25,16 @@ def news():
     roca = make_organisation(
         name="UNODC Regional Office for Central Asia", slug="unodc-roca", parent=unodc, country="UZ"
     )
-    mvd = make_organisation(name="Ministry of Internal Affairs", slug="mvd-kz", country="KZ", kind="ministry")
+    mvd = make_organisation(
+        name="Ministry of Internal Affairs", slug="mvd-kz", country="KZ", kind="ministry"
+    )
     riaz = make_participant(full_name="Naweed Riaz", slug="naweed-riaz")
-    webinar = make_event(title="UNODC webinar", slug="unodc-webinar", country="KZ", starts_on=datetime.date(2020, 7, 7))
+    webinar = make_event(
+        title="UNODC webinar",
+        slug="unodc-webinar",
+        country="KZ",
+        starts_on=datetime.date(2020, 7, 7),
+    )
     make_participation(webinar, riaz, role="speaker")
     a = make_article(
         title="Precursors and COVID",
@@ -109,7 +116,10 @@ def test_a_tag_used_only_by_drafts_is_not_a_valid_filter(client, news):
 
 def test_active_filters_are_listed_with_links_that_remove_them(client, news):
     response = client.get("/news/", {"tag": ["precursors", "covid-19"], "section": "news"})
-    chips = {(str(c["label"]), str(c["value"])): c["querystring"] for c in response.context["active_filters"]}
+    chips = {
+        (str(c["label"]), str(c["value"])): c["querystring"]
+        for c in response.context["active_filters"]
+    }
     assert chips[("Tags", "precursors")] == "tag=covid-19&section=news"
     assert chips[("Tags", "covid-19")] == "tag=precursors&section=news"
     assert chips[("Section", "News")] == "tag=precursors&tag=covid-19&section="
@@ -118,22 +128,41 @@ def test_active_filters_are_listed_with_links_that_remove_them(client, news):
 
 
 def test_event_filters(client, news):
-    make_event(title="Online future", format="online", kind="webinar", starts_on=timezone.localdate() + datetime.timedelta(days=3))
-    make_event(title="Visit in Dushanbe", kind="visit", country="TJ", starts_on=datetime.date(2020, 7, 10))
+    make_event(
+        title="Online future",
+        format="online",
+        kind="webinar",
+        starts_on=timezone.localdate() + datetime.timedelta(days=3),
+    )
+    make_event(
+        title="Visit in Dushanbe", kind="visit", country="TJ", starts_on=datetime.date(2020, 7, 10)
+    )
     assert titles(client.get("/events/", {"kind": "visit"})) == ["Visit in Dushanbe"]
     assert titles(client.get("/events/", {"country": "TJ"})) == ["Visit in Dushanbe"]
-    assert titles(client.get("/events/", {"when": "upcoming", "format": "online"})) == ["Online future"]
+    assert titles(client.get("/events/", {"when": "upcoming", "format": "online"})) == [
+        "Online future"
+    ]
     assert titles(client.get("/events/", {"participant": "naweed-riaz"})) == ["UNODC webinar"]
-    assert titles(client.get("/events/", {"year": "2020"})) == ["UNODC webinar", "Visit in Dushanbe"]
-    assert client.get("/events/", {"format": "carrier-pigeon"}).status_code == HTTPStatus.BAD_REQUEST
+    assert titles(client.get("/events/", {"year": "2020"})) == [
+        "UNODC webinar",
+        "Visit in Dushanbe",
+    ]
+    assert (
+        client.get("/events/", {"format": "carrier-pigeon"}).status_code == HTTPStatus.BAD_REQUEST
+    )
 
 
 def test_organisation_filters(client, news):
     def names(params):
-        return sorted(o.name for o in client.get("/organisations/", params).context["page_obj"].object_list)
+        return sorted(
+            o.name for o in client.get("/organisations/", params).context["page_obj"].object_list
+        )
 
     assert names({"kind": "ministry"}) == ["Ministry of Internal Affairs"]
-    assert names({"member": "on"}) == ["Ministry of Internal Affairs", "UNODC Regional Office for Central Asia"]
+    assert names({"member": "on"}) == [
+        "Ministry of Internal Affairs",
+        "UNODC Regional Office for Central Asia",
+    ]
     assert names({"country": "UZ"}) == ["UNODC Regional Office for Central Asia"]
     assert names({"q": "regional office"}) == ["UNODC Regional Office for Central Asia"]
     assert client.get("/organisations/", {"kind": "club"}).status_code == HTTPStatus.BAD_REQUEST

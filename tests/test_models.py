@@ -23,7 +23,10 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("title", "slug"),
     [
-        ("Online meeting of Regional Working Group on Precursors", "online-meeting-of-regional-working-group-on-precursors"),
+        (
+            "Online meeting of Regional Working Group on Precursors",
+            "online-meeting-of-regional-working-group-on-precursors",
+        ),
         ("Встреча директора КАРИЦ в Алматы", "vstrecha-direktora-karits-v-almaty"),
         ("Мирализода Рустам Азиз", "miralizoda-rustam-aziz"),
         ("Қазақстан, Ўзбекистон, Тоҷикистон", "qazaqstan-uzbekiston-tojikiston"),
@@ -214,7 +217,9 @@ def test_organisation_cannot_be_its_own_ancestor():
 
 def test_str_and_absolute_urls():
     org = make_organisation(name="World Customs Organization", short_name="WCO", slug="wco")
-    person = make_participant(full_name="Peter Timmermans", slug="peter-timmermans", honorific="Mr.")
+    person = make_participant(
+        full_name="Peter Timmermans", slug="peter-timmermans", honorific="Mr."
+    )
     article = make_article(title="Inter-regional meeting", slug="inter-regional-meeting")
     event = make_event(title="Expert meeting", slug="expert-meeting")
     assert str(org) == "World Customs Organization (WCO)"

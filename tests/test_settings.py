@@ -44,5 +44,7 @@ def test_development_settings_default_to_sqlite_and_read_database_url():
     code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
     sqlite = manage("shell", "--no-imports", "-c", code)
     assert sqlite.stdout.strip() == "django.db.backends.sqlite3", sqlite.stderr
-    postgres = manage("shell", "--no-imports", "-c", code, DATABASE_URL="postgres://u@127.0.0.1:5432/x")
+    postgres = manage(
+        "shell", "--no-imports", "-c", code, DATABASE_URL="postgres://u@127.0.0.1:5432/x"
+    )
     assert postgres.stdout.strip() == "django.db.backends.postgresql", postgres.stderr

@@ -4,7 +4,6 @@ from http import HTTPStatus
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import timezone
 
 from .factories import (
@@ -27,7 +26,9 @@ def world():
     caricc = make_organisation(name="CARICC", short_name="CARICC", slug="caricc", country="KZ")
     director = make_participant(full_name="Rustam Miralizoda", slug="rustam-miralizoda")
     make_position(director, title="Director", organisation=caricc)
-    event = make_event(title="Working group on precursors", slug="wg-precursors", tags=["precursors"])
+    event = make_event(
+        title="Working group on precursors", slug="wg-precursors", tags=["precursors"]
+    )
     event.hosts.add(caricc)
     make_participation(event, director, role="chair")
     public = make_article(title="Public precursor news", slug="public-news", tags=["precursors"])
@@ -40,10 +41,15 @@ def world():
     draft.organisations.add(caricc)
     draft.participants.add(director)
     scheduled = make_article(
-        title="Scheduled news", slug="scheduled-news", published_at=timezone.now() + DAY, tags=["later"]
+        title="Scheduled news",
+        slug="scheduled-news",
+        published_at=timezone.now() + DAY,
+        tags=["later"],
     )
     scheduled.organisations.add(caricc)
-    draft_event = make_event(title="Hidden draft event", slug="draft-event", status="draft", tags=["drafty"])
+    draft_event = make_event(
+        title="Hidden draft event", slug="draft-event", status="draft", tags=["drafty"]
+    )
     draft_event.hosts.add(caricc)
     return {
         "caricc": caricc,
@@ -90,7 +96,14 @@ def test_no_page_leaks_drafts_or_scheduled_items(client, world, url):
 
 
 @pytest.mark.parametrize(
-    "url", ["/news/draft-news/", "/news/scheduled-news/", "/events/draft-event/", "/tags/drafty/", "/tags/later/"]
+    "url",
+    [
+        "/news/draft-news/",
+        "/news/scheduled-news/",
+        "/events/draft-event/",
+        "/tags/drafty/",
+        "/tags/later/",
+    ],
 )
 def test_drafts_and_scheduled_items_are_not_found_by_the_public(client, world, url):
     assert client.get(url).status_code == HTTPStatus.NOT_FOUND
@@ -98,7 +111,14 @@ def test_drafts_and_scheduled_items_are_not_found_by_the_public(client, world, u
 
 @pytest.mark.parametrize(
     "url",
-    ["/news/no-such-news/", "/events/nope/", "/organisations/nope/", "/people/nope/", "/tags/nope/", "/nowhere/"],
+    [
+        "/news/no-such-news/",
+        "/events/nope/",
+        "/organisations/nope/",
+        "/people/nope/",
+        "/tags/nope/",
+        "/nowhere/",
+    ],
 )
 def test_unknown_slugs_are_404(client, world, url):
     response = client.get(url)
@@ -158,7 +178,9 @@ def test_article_detail_shows_authors_with_the_position_held_on_its_date(client,
         started_on=datetime.date(2015, 1, 1),
         ended_on=datetime.date(2019, 12, 31),
     )
-    make_position(author, title="Senior Analyst", organisation=caricc, started_on=datetime.date(2020, 1, 1))
+    make_position(
+        author, title="Senior Analyst", organisation=caricc, started_on=datetime.date(2020, 1, 1)
+    )
     old = make_article(
         title="Old analysis",
         section="analytics",
@@ -198,7 +220,9 @@ def test_event_list_shows_upcoming_events_above_past_ones(client, world):
 
 
 def test_organisation_page_lists_its_and_its_offices_public_news_and_events(client, world):
-    office = make_organisation(name="CARICC liaison office", slug="caricc-office", parent=world["caricc"])
+    office = make_organisation(
+        name="CARICC liaison office", slug="caricc-office", parent=world["caricc"]
+    )
     office_news = make_article(title="Office news")
     office_news.organisations.add(office)
     response = client.get("/organisations/caricc/")
