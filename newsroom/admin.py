@@ -171,6 +171,7 @@ class ParticipantAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .annotate(alias_total=Count("aliases", distinct=True))
             .prefetch_related("positions__organisation")
+            .order_by("full_name")  # an aggregate drops Meta.ordering
         )
 
     @admin.display(description=_("current position"))
