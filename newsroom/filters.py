@@ -30,9 +30,9 @@ def _country_choices():
     return list(countries)
 
 
-def _years(request=None):
+def _years():
     this_year = timezone.localdate().year
-    return [(year, year) for year in range(this_year + 1, 2005, -1)]
+    return [(str(year), str(year)) for year in range(this_year + 1, 2005, -1)]
 
 
 class DateRangeForm(forms.Form):
@@ -64,8 +64,8 @@ class SearchFilterMixin(django_filters.FilterSet):
 
 
 class DateRangeMixin(django_filters.FilterSet):
-    year = django_filters.TypedChoiceFilter(
-        label=_("Year"), choices=_years, coerce=int, method="filter_year", empty_label=_("Any year")
+    year = django_filters.ChoiceFilter(
+        label=_("Year"), choices=_years, method="filter_year", empty_label=_("Any year")
     )
     date_from = django_filters.DateFilter(
         label=_("From"), method="filter_from", widget=forms.DateInput(attrs={"type": "date"})
@@ -76,7 +76,7 @@ class DateRangeMixin(django_filters.FilterSet):
     date_field = ""
 
     def filter_year(self, queryset, name, value):
-        return queryset.filter(**{f"{self.date_field}__year": value})
+        return queryset.filter(**{f"{self.date_field}__year": int(value)})
 
     def filter_from(self, queryset, name, value):
         return queryset.filter(**{f"{self.date_field}__gte": value})
