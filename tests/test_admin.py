@@ -239,3 +239,12 @@ def test_staff_without_permissions_cannot_change_articles(client, django_user_mo
         {"action": "publish", "_selected_action": [article.pk]},
     )
     assert response.status_code == HTTPStatus.FORBIDDEN
+
+
+def test_admin_editor_scripts_are_allowed_by_the_content_security_policy(staff_client):
+    response = staff_client.get(reverse("admin:newsroom_article_add"))
+    policy = response["Content-Security-Policy"]
+    content = response.content.decode()
+    nonce = content.split('<script type="importmap" nonce="', 1)[1].split('"', 1)[0]
+    assert f"'nonce-{nonce}'" in policy
+    assert "django_prose_editor/editor.js" in content

@@ -344,3 +344,13 @@ def test_detail_pages_query_count_does_not_grow_with_relations(client, world):
         article.tags.add(f"extra-{i}")
     assert _queries(client, article.get_absolute_url()) == few_article
     assert _queries(client, event.get_absolute_url()) == few_event
+
+
+def test_public_pages_send_a_strict_content_security_policy(client, world):
+    response = client.get("/news/public-news/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "object-src 'none'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
