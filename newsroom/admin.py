@@ -3,6 +3,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from taggit.models import Tag as TaggitTag
 
 from .models import (
     Article,
@@ -13,7 +14,11 @@ from .models import (
     Participant,
     ParticipantAlias,
     Position,
+    Tag,
 )
+
+# The newsroom has its own Tag model (ASCII slugs, per-model tag tables); taggit's stays unused.
+admin.site.unregister(TaggitTag)
 
 
 class PublishableAdmin(admin.ModelAdmin):
@@ -64,14 +69,14 @@ class AuthorshipInline(admin.TabularInline):
     model = Authorship
     autocomplete_fields = ["participant"]
     extra = 0
-    fields = ["participant", "sort_order"]
+    fields = ["participant", "byline", "sort_order"]
 
 
 class EventParticipationInline(admin.TabularInline):
     model = EventParticipation
     autocomplete_fields = ["participant", "organisation"]
     extra = 1
-    fields = ["participant", "role", "organisation", "presentation_title", "sort_order"]
+    fields = ["participant", "label", "role", "organisation", "presentation_title", "sort_order"]
 
 
 class ParticipantAliasInline(admin.TabularInline):
@@ -181,3 +186,29 @@ class ParticipantAdmin(admin.ModelAdmin):
     @admin.display(description=_("other spellings"), ordering="alias_total")
     def alias_count(self, obj):
         return obj.alias_total
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "article_total", "event_total"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                article_total=Count("tagged_articles", distinct=True),
+                event_total=Count("tagged_events", distinct=True),
+            )
+            .order_by("name")
+        )
+
+    @admin.display(description=_("articles"), ordering="article_total")
+    def article_total(self, obj):
+        return obj.article_total
+
+    @admin.display(description=_("events"), ordering="event_total")
+    def event_total(self, obj):
+        return obj.event_total

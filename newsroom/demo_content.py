@@ -443,7 +443,8 @@ PEOPLE = [
 ]
 
 # --- Events reported by the seed items -------------------------------------------------------
-# participations: (person slug, role, presentation title exactly as quoted, or "").
+# participations: (person slug, role, presentation title exactly as quoted, or ""), or, where the
+# text names no one, a dict with "label", "organisation", "role" and optional "presentation".
 # Each event is published with the earliest publication time of the articles linking to it.
 EVENTS = [
     {
@@ -454,7 +455,6 @@ EVENTS = [
         "starts_on": date(2020, 10, 19),
         "summary": "Quarterly online meeting of the Regional Working Group on Precursors hosted by the UNODC Regional Office for Central Asia; it decided to develop a regional response, including a strategy and joint action plans.",
         "description": [
-            # The presenter is not named, so the talk cannot be a participation row.
             "A CARICC staff member presented “Information on situation with illicit trafficking of precursors in CARICC Member States”.",
         ],
         "hosts": ["unodc-regional-office-for-central-asia"],
@@ -464,7 +464,14 @@ EVENTS = [
             "paris-pact-initiative",
             "unodc-regional-programme-for-afghanistan-and-neighbouring-countries",
         ],
-        "participations": [],
+        "participations": [
+            {
+                "label": "CARICC staff member",
+                "organisation": "caricc",
+                "role": "presenter",
+                "presentation": "Information on situation with illicit trafficking of precursors in CARICC Member States",
+            },
+        ],
         "tags": ["precursors", "working group"],
     },
     {
@@ -560,7 +567,6 @@ EVENTS = [
         "starts_on": date(2020, 9, 14),
         "ends_on": date(2020, 9, 15),
         "summary": "Experts of the seven member states agreed to send the draft Agreement on the exchange and protection of classified information to the member states for approval.",
-        # UNODC attended as an observer; the model has no per-organisation role.
         "description": [
             "Experts from the competent authorities of the seven member states and representatives of CARICC took part, with the UN Office on Drugs and Crime as observer. A CARICC representative moderated the videoconference.",
         ],
@@ -571,6 +577,8 @@ EVENTS = [
             "unodc-programme-office-in-kazakhstan",
         ],
         "participations": [
+            {"label": "CARICC representative", "organisation": "caricc", "role": "moderator"},
+            {"label": "UNODC representatives", "organisation": "unodc", "role": "observer"},
             ("rustam-miralizoda", "speaker", ""),
             ("naweed-riaz", "speaker", ""),
         ],
@@ -879,7 +887,15 @@ ARTICLES = [
         "tags": ["analytics", "covid-19", "synthetic drugs", "darknet", "member states"],
         "organisations": ["caricc"],
         "participants": [],
-        "authors": ["b-abdijaliev", "yury-chikalov", "alevtina-tiurina"],
+        # (person slug, byline as printed with the piece)
+        "authors": [
+            (
+                "b-abdijaliev",
+                "Acting Advisor/Head of International Operations Coordination Unit, CARICC",
+            ),
+            ("yury-chikalov", "Acting Advisor/Head of Information and Analytical Unit, CARICC"),
+            ("alevtina-tiurina", "Senior Analyst of Information and Analytical Unit, CARICC"),
+        ],
         "events": [],
         "hero": True,
     },

@@ -6,11 +6,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from taggit.models import Tag
 
-from .models import MEMBER_STATES, Article, Event, Organisation, Participant
+from .models import MEMBER_STATES, Article, Event, Organisation, Participant, Tag
 
 MAX_QUERY_LENGTH = 200
+MAX_TAGS = 5
 
 
 def _public_tags(model):
@@ -33,6 +33,32 @@ def _country_choices():
 def _years():
     this_year = timezone.localdate().year
     return [(str(year), str(year)) for year in range(this_year + 1, 2005, -1)]
+
+
+class TagChoiceField(django_filters.fields.ModelMultipleChoiceField):
+    """Several tags narrow the list; a cap keeps one request from joining without end."""
+
+    def clean(self, value):
+        if value and len(value) > MAX_TAGS:
+            raise forms.ValidationError(
+                _("Choose at most %(max)d tags.") % {"max": MAX_TAGS}, code="too_many_tags"
+            )
+        return super().clean(value)
+
+
+class TagFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = TagChoiceField
+
+    def __init__(self, model, **kwargs):
+        super().__init__(
+            label=_("Tags"),
+            field_name="tags__slug",
+            to_field_name="slug",
+            queryset=_public_tags(model),
+            conjoined=True,
+            widget=forms.CheckboxSelectMultiple,
+            **kwargs,
+        )
 
 
 class DateRangeForm(forms.Form):
@@ -86,14 +112,7 @@ class DateRangeMixin(django_filters.FilterSet):
 
 
 class ArticleFilter(SearchFilterMixin, DateRangeMixin):
-    tag = django_filters.ModelMultipleChoiceFilter(
-        label=_("Tags"),
-        field_name="tags__slug",
-        to_field_name="slug",
-        queryset=_public_tags(Article),
-        conjoined=True,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    tag = TagFilter(Article)
     section = django_filters.ChoiceFilter(
         label=_("Section"), choices=Article.Section.choices, empty_label=_("All sections")
     )
@@ -158,14 +177,7 @@ class EventFilter(SearchFilterMixin, DateRangeMixin):
         method="filter_when",
         empty_label=_("Upcoming and past"),
     )
-    tag = django_filters.ModelMultipleChoiceFilter(
-        label=_("Tags"),
-        field_name="tags__slug",
-        to_field_name="slug",
-        queryset=_public_tags(Event),
-        conjoined=True,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    tag = TagFilter(Event)
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=Event.Kind.choices, empty_label=_("All kinds")
     )

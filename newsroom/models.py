@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
 
 from .querysets import ArticleQuerySet, EventQuerySet, PublishableQuerySet
 from .sanitize import EDITOR_EXTENSIONS, sanitize_html
-from .text import unique_slug
+from .text import ascii_slugify, unique_slug
 from .validators import IMAGE_VALIDATORS
 
 # ISO 3166-1 codes of CARICC's member states.
@@ -79,6 +80,22 @@ class Publishable(models.Model):
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
+
+
+class Tag(TagBase):
+    """A topic shared by articles and events. Slugs are ASCII, whatever the script of the name."""
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def get_absolute_url(self):
+        return reverse("newsroom:tag_detail", kwargs={"slug": self.slug})
+
+    def slugify(self, tag, i=None):
+        slug = ascii_slugify(tag, max_length=90) or "tag"
+        return f"{slug}-{i}" if i is not None else slug
 
 
 class Organisation(models.Model):
@@ -365,7 +382,7 @@ class Event(Publishable):
         related_name="events",
         verbose_name=_("participants"),
     )
-    tags = TaggableManager(_("tags"), blank=True, related_name="events")
+    tags = TaggableManager(_("tags"), blank=True, through="TaggedEvent", related_name="events")
 
     objects = EventQuerySet.as_manager()
 
@@ -437,8 +454,17 @@ class EventParticipation(models.Model):
     participant = models.ForeignKey(
         Participant,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="participations",
         verbose_name=_("person"),
+        help_text=_("Leave empty when the text names no one; then say who in the next field."),
+    )
+    label = models.CharField(
+        _("who"),
+        max_length=200,
+        blank=True,
+        help_text=_("When no person is named: “CARICC staff member”, “delegation of Kazakhstan”."),
     )
     role = models.CharField(
         _("role"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT
@@ -467,11 +493,30 @@ class EventParticipation(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "participant", "role"], name="unique_role_per_person_event"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(participant__isnull=False)
+                | models.Q(organisation__isnull=False)
+                | ~models.Q(label=""),
+                name="participation_names_someone",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.participant} — {self.get_role_display()}"
+        return f"{self.who} — {self.get_role_display()}"
+
+    def clean(self):
+        if not self.participant_id and not self.organisation_id and not self.label.strip():
+            raise ValidationError(
+                _("Name the person, or say who took part and for which organisation.")
+            )
+
+    @property
+    def who(self):
+        """The participant's name, or the description of an unnamed participant."""
+        if self.participant_id:
+            return self.participant.display_name
+        return self.label or self.organisation.display_name
 
 
 class Article(Publishable):
@@ -525,7 +570,7 @@ class Article(Publishable):
     events = models.ManyToManyField(
         Event, blank=True, related_name="articles", verbose_name=_("events")
     )
-    tags = TaggableManager(_("tags"), blank=True, related_name="articles")
+    tags = TaggableManager(_("tags"), blank=True, through="TaggedArticle", related_name="articles")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -577,6 +622,15 @@ class Authorship(models.Model):
     participant = models.ForeignKey(
         Participant, on_delete=models.PROTECT, related_name="authorships", verbose_name=_("author")
     )
+    byline = models.CharField(
+        _("byline"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "The author's title as printed with this piece. Leave empty to show the position "
+            "held on the publication date."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -591,3 +645,29 @@ class Authorship(models.Model):
 
     def __str__(self):
         return str(self.participant)
+
+
+class TaggedArticle(TaggedItemBase):
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
+    content_object = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = _("article tag")
+        verbose_name_plural = _("article tags")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")
+        ]
+
+
+class TaggedEvent(TaggedItemBase):
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_events")
+    content_object = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("event tag")
+        verbose_name_plural = _("event tags")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_event_tag")
+        ]

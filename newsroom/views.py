@@ -7,7 +7,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
-from taggit.models import Tag
 
 from .filters import ArticleFilter, EventFilter, OrganisationFilter, ParticipantFilter
 from .models import (
@@ -18,6 +17,7 @@ from .models import (
     Organisation,
     Participant,
     Position,
+    Tag,
 )
 
 DETAIL_LIST_SIZE = 10
@@ -209,8 +209,10 @@ class ArticleDetailView(PreviewMixin, DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         day = article.dated_on
+        # An author's line: the byline printed with the piece, else the post held on its date.
         context["authors"] = [
-            (a.participant, a.participant.position_on(day)) for a in article.authorships.all()
+            (a.participant, a.byline or a.participant.position_on(day) or "")
+            for a in article.authorships.all()
         ]
         author_ids = {p.pk for p, _pos in context["authors"]}
         context["people"] = [
@@ -274,7 +276,8 @@ class EventDetailView(PreviewMixin, DetailView):
         context = super().get_context_data(**kwargs)
         event = self.object
         context["participations"] = [
-            (p, p.participant.position_on(event.starts_on)) for p in event.participations.all()
+            (p, p.participant.position_on(event.starts_on) if p.participant_id else None)
+            for p in event.participations.all()
         ]
         return context
 

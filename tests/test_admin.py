@@ -51,6 +51,17 @@ def test_admin_changelist_search_add_and_change_pages_load(staff_client, objects
     assert staff_client.get(view_on_site)["Location"].endswith(objects[model].get_absolute_url())
 
 
+def test_tag_admin_lists_and_edits_tags(staff_client):
+    make_article(tags=["precursors"])
+    response = staff_client.get(reverse("admin:newsroom_tag_changelist"), {"q": "precursors"})
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["cl"].result_count == 1
+    tag = response.context["cl"].result_list[0]
+    assert tag.article_total == 1
+    change = reverse("admin:newsroom_tag_change", args=[tag.pk])
+    assert staff_client.get(change).status_code == HTTPStatus.OK
+
+
 def test_participant_is_found_in_the_admin_by_alias(staff_client, objects):
     response = staff_client.get(
         reverse("admin:newsroom_participant_changelist"), {"q": "T. Evdokimova"}

@@ -173,3 +173,13 @@ def test_people_are_found_under_their_aliases(client, news):
     make_participant(full_name="Yury Chikalov")
     response = client.get("/people/", {"q": "N. Riaz"})
     assert [p.full_name for p in response.context["page_obj"].object_list] == ["Naweed Riaz"]
+
+
+def test_more_than_five_tags_is_refused_with_a_message(client, news):
+    for name in ["a1", "a2", "a3", "a4", "a5", "a6"]:
+        make_article(title=f"Tagged {name}", tags=[name])
+    tags = ["a1", "a2", "a3", "a4", "a5", "a6"]
+    response = client.get("/news/", {"tag": tags})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "at most 5 tags" in response.content.decode()
+    assert client.get("/news/", {"tag": tags[:5]}).status_code == HTTPStatus.OK

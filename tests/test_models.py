@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from newsroom.models import Article, Event, Organisation, Participant
+from newsroom.models import Article, Event, EventParticipation, Organisation, Participant, Tag
 from newsroom.text import ascii_slugify
 
 from .factories import (
@@ -241,3 +241,37 @@ def test_default_ordering_puts_newest_articles_first():
     assert Organisation._meta.ordering == ["name"]
     assert Participant._meta.ordering == ["full_name"]
     assert Event._meta.ordering[0] == "-starts_on"
+
+
+def test_tags_get_ascii_slugs_whatever_the_script():
+    article = make_article()
+    article.tags.add("прекурсоры", "COVID-19")
+    assert sorted(article.tags.values_list("slug", flat=True)) == ["covid-19", "prekursory"]
+
+
+def test_tag_names_are_case_insensitive():
+    first, second = make_article(), make_article()
+    first.tags.add("Precursors")
+    second.tags.add("precursors")
+    assert Tag.objects.count() == 1
+
+
+def test_participation_may_describe_an_unnamed_participant():
+    caricc = make_organisation(short_name="CARICC", name="CARICC")
+    event = make_event()
+    participation = EventParticipation(
+        event=event, label="CARICC staff member", organisation=caricc, role="presenter"
+    )
+    participation.full_clean()
+    participation.save()
+    assert participation.who == "CARICC staff member"
+    assert str(participation) == "CARICC staff member — Presenter"
+
+
+def test_participation_must_name_someone():
+    event = make_event()
+    participation = EventParticipation(event=event, role="speaker")
+    with pytest.raises(ValidationError):
+        participation.full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        participation.save()

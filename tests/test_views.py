@@ -354,3 +354,31 @@ def test_public_pages_send_a_strict_content_security_policy(client, world):
     assert "frame-ancestors 'none'" in policy
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_cyrillic_tag_has_a_working_page(client, world):
+    world["public"].tags.add("прекурсоры")
+    response = client.get("/tags/prekursory/")
+    assert response.status_code == HTTPStatus.OK
+    assert "прекурсоры" in response.content.decode()
+
+
+def test_unnamed_participants_are_shown_with_their_organisation(client, world):
+    make_participation(
+        world["event"],
+        None,
+        label="CARICC staff member",
+        organisation=world["caricc"],
+        role="presenter",
+        presentation_title="Information on precursors",
+    )
+    content = client.get("/events/wg-precursors/").content.decode()
+    assert "CARICC staff member" in content
+    assert "Information on precursors" in content
+
+
+def test_an_author_byline_overrides_the_stored_position(client, world):
+    article = make_article(title="Analysis", authors=[world["director"]])
+    article.authorships.update(byline="Acting Advisor, CARICC")
+    content = client.get(article.get_absolute_url()).content.decode()
+    assert "Acting Advisor, CARICC" in content

@@ -281,11 +281,24 @@ class Command(BaseCommand):
             self.sync_m2m(event.organisations, self.orgs(data.get("organisations", []))),
             self.sync_tags(event, data.get("tags", [])),
         ]
-        for order, (person_slug, role, presentation) in enumerate(participations, start=1):
+        for order, entry in enumerate(participations, start=1):
+            if isinstance(entry, dict):  # nobody named: who, for which organisation
+                lookup = {
+                    "event": event,
+                    "participant": None,
+                    "label": entry["label"],
+                    "role": entry["role"],
+                }
+                values = {"organisation": self.organisations[entry["organisation"]]}
+                presentation = entry.get("presentation", "")
+            else:
+                person_slug, role, presentation = entry
+                lookup = {"event": event, "participant": self.people[person_slug], "role": role}
+                values = {}
             self.upsert_simple(
                 EventParticipation,
-                {"event": event, "participant": self.people[person_slug], "role": role},
-                {"presentation_title": presentation, "sort_order": order},
+                lookup,
+                {**values, "presentation_title": presentation, "sort_order": order},
             )
         self.finish(event, state, *changes)
         self.events[event.slug] = event
@@ -332,11 +345,11 @@ class Command(BaseCommand):
             self.sync_m2m(article.events, [self.events[s] for s in data.get("events", [])]),
             self.sync_tags(article, data.get("tags", [])),
         ]
-        for order, person_slug in enumerate(data.get("authors", []), start=1):
+        for order, (person_slug, byline) in enumerate(data.get("authors", []), start=1):
             self.upsert_simple(
                 Authorship,
                 {"article": article, "participant": self.people[person_slug]},
-                {"sort_order": order},
+                {"byline": byline, "sort_order": order},
             )
         if hero:
             self.ensure_image(
