@@ -111,11 +111,9 @@ class DateRangeMixin(django_filters.FilterSet):
         return queryset.filter(**{f"{self.date_field}__lte": value})
 
 
-class ArticleFilter(SearchFilterMixin, DateRangeMixin):
-    tag = TagFilter(Article)
-    section = django_filters.ChoiceFilter(
-        label=_("Section"), choices=Article.Section.choices, empty_label=_("All sections")
-    )
+class InvolvementFilterMixin(django_filters.FilterSet):
+    """Organisation and person facets, shared by news and events (see the querysets)."""
+
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"),
         queryset=Organisation.objects.all(),
@@ -129,6 +127,19 @@ class ArticleFilter(SearchFilterMixin, DateRangeMixin):
         to_field_name="slug",
         method="filter_participant",
         empty_label=_("Anyone"),
+    )
+
+    def filter_organisation(self, queryset, name, value):
+        return queryset.involving_organisations(value.with_offices())
+
+    def filter_participant(self, queryset, name, value):
+        return queryset.involving_participant(value)
+
+
+class ArticleFilter(SearchFilterMixin, InvolvementFilterMixin, DateRangeMixin):
+    tag = TagFilter(Article)
+    section = django_filters.ChoiceFilter(
+        label=_("Section"), choices=Article.Section.choices, empty_label=_("All sections")
     )
     country = django_filters.ChoiceFilter(
         label=_("Country"),
@@ -145,30 +156,11 @@ class ArticleFilter(SearchFilterMixin, DateRangeMixin):
         form = DateRangeForm
         fields = ["q", "tag", "section", "organisation", "participant", "country", "year"]
 
-    def filter_organisation(self, queryset, name, value):
-        # An organisation's news includes that of its own offices (UNODC and its regional office).
-        orgs = Organisation.objects.filter(Q(pk=value.pk) | Q(parent=value.pk)).values("pk")
-        linked = Article.objects.filter(
-            Q(organisations__in=orgs)
-            | Q(events__hosts__in=orgs)
-            | Q(events__organisations__in=orgs)
-        ).values("pk")
-        return queryset.filter(pk__in=linked)
-
-    def filter_participant(self, queryset, name, value):
-        linked = Article.objects.filter(
-            Q(authors=value) | Q(participants=value) | Q(events__participants=value)
-        ).values("pk")
-        return queryset.filter(pk__in=linked)
-
     def filter_country(self, queryset, name, value):
-        linked = Article.objects.filter(
-            Q(organisations__country=value) | Q(events__country=value)
-        ).values("pk")
-        return queryset.filter(pk__in=linked)
+        return queryset.involving_country(value)
 
 
-class EventFilter(SearchFilterMixin, DateRangeMixin):
+class EventFilter(SearchFilterMixin, InvolvementFilterMixin, DateRangeMixin):
     WHEN_CHOICES = [("upcoming", _("Upcoming")), ("past", _("Past"))]
 
     when = django_filters.ChoiceFilter(
@@ -184,20 +176,6 @@ class EventFilter(SearchFilterMixin, DateRangeMixin):
     format = django_filters.ChoiceFilter(
         label=_("Format"), choices=Event.Format.choices, empty_label=_("Any format")
     )
-    organisation = django_filters.ModelChoiceFilter(
-        label=_("Organisation"),
-        queryset=Organisation.objects.all(),
-        to_field_name="slug",
-        method="filter_organisation",
-        empty_label=_("Any organisation"),
-    )
-    participant = django_filters.ModelChoiceFilter(
-        label=_("Person"),
-        queryset=Participant.objects.all(),
-        to_field_name="slug",
-        method="filter_participant",
-        empty_label=_("Anyone"),
-    )
     country = django_filters.ChoiceFilter(
         label=_("Country"), choices=_country_choices, empty_label=_("Any country")
     )
@@ -212,16 +190,6 @@ class EventFilter(SearchFilterMixin, DateRangeMixin):
 
     def filter_when(self, queryset, name, value):
         return queryset.upcoming() if value == "upcoming" else queryset.past()
-
-    def filter_organisation(self, queryset, name, value):
-        orgs = Organisation.objects.filter(Q(pk=value.pk) | Q(parent=value.pk)).values("pk")
-        linked = Event.objects.filter(
-            Q(hosts__in=orgs) | Q(organisations__in=orgs) | Q(participations__organisation__in=orgs)
-        ).values("pk")
-        return queryset.filter(pk__in=linked)
-
-    def filter_participant(self, queryset, name, value):
-        return queryset.filter(pk__in=Event.objects.filter(participants=value).values("pk"))
 
 
 class OrganisationFilter(SearchFilterMixin):

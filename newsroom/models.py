@@ -182,6 +182,10 @@ class Organisation(models.Model):
     def display_name(self):
         return self.short_name or self.name
 
+    def with_offices(self):
+        """This organisation and its direct offices: UNODC with its regional office."""
+        return Organisation.objects.filter(models.Q(pk=self.pk) | models.Q(parent=self.pk))
+
     @property
     def is_member_state(self):
         return bool(self.country) and self.country.code in MEMBER_STATES

@@ -13,11 +13,44 @@ class PublishableQuerySet(models.QuerySet):
 
 
 class ArticleQuerySet(PublishableQuerySet):
-    def for_listing(self):
-        return self.select_related("created_by").prefetch_related("tags")
+    def involving_organisations(self, organisations):
+        """Articles naming any of `organisations`, directly or through the events they report."""
+        linked = self.model.objects.filter(
+            Q(organisations__in=organisations)
+            | Q(events__hosts__in=organisations)
+            | Q(events__organisations__in=organisations)
+        )
+        return self.filter(pk__in=linked.values("pk"))
+
+    def involving_participant(self, participant):
+        """Articles a person wrote, is named in, or took part in an event of."""
+        linked = self.model.objects.filter(
+            Q(authors=participant)
+            | Q(participants=participant)
+            | Q(events__participants=participant)
+        )
+        return self.filter(pk__in=linked.values("pk"))
+
+    def involving_country(self, country):
+        linked = self.model.objects.filter(
+            Q(organisations__country=country) | Q(events__country=country)
+        )
+        return self.filter(pk__in=linked.values("pk"))
 
 
 class EventQuerySet(PublishableQuerySet):
+    def involving_organisations(self, organisations):
+        """Events hosted by, attended by, or with a representative of any of `organisations`."""
+        linked = self.model.objects.filter(
+            Q(hosts__in=organisations)
+            | Q(organisations__in=organisations)
+            | Q(participations__organisation__in=organisations)
+        )
+        return self.filter(pk__in=linked.values("pk"))
+
+    def involving_participant(self, participant):
+        return self.filter(pk__in=self.model.objects.filter(participants=participant).values("pk"))
+
     def _today(self):
         return timezone.localdate()
 

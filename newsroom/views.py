@@ -303,21 +303,8 @@ class OrganisationDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         org = self.object
-        family = [org.pk] + [child.pk for child in org.children.all()]
-        articles = public_articles().filter(
-            pk__in=Article.objects.filter(
-                Q(organisations__in=family)
-                | Q(events__hosts__in=family)
-                | Q(events__organisations__in=family)
-            ).values("pk")
-        )
-        events = public_events().filter(
-            pk__in=Event.objects.filter(
-                Q(hosts__in=family)
-                | Q(organisations__in=family)
-                | Q(participations__organisation__in=family)
-            ).values("pk")
-        )
+        articles = public_articles().involving_organisations(org.with_offices())
+        events = public_events().involving_organisations(org.with_offices())
         context["article_count"] = articles.count()
         context["articles"] = articles[:DETAIL_LIST_SIZE]
         context["event_count"] = events.count()
@@ -354,11 +341,7 @@ class ParticipantDetailView(DetailView):
         ]
         context["mentioned"] = (
             public_articles()
-            .filter(
-                pk__in=Article.objects.filter(
-                    Q(participants=person) | Q(events__participants=person)
-                ).values("pk")
-            )
+            .involving_participant(person)
             .exclude(authorships__participant=person)[:DETAIL_LIST_SIZE]
         )
         context["participations"] = (
