@@ -1,6 +1,8 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.core.paginator import InvalidPage
+from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import render
@@ -21,6 +23,15 @@ from .models import (
 )
 
 DETAIL_LIST_SIZE = 10
+FETCH_MODES = {"peers": models.FETCH_PEERS, "raise": models.FETCH_RAISE}
+
+
+def guarded(queryset):
+    """Public querysets: a lazy load batches across the page's objects (in tests: fails loudly).
+
+    select_related / prefetch_related remain the plan; this is the net under it.
+    """
+    return queryset.fetch_mode(FETCH_MODES[settings.NEWSROOM_FETCH_MODE])
 
 
 def positions_prefetch(prefix=""):
@@ -29,11 +40,11 @@ def positions_prefetch(prefix=""):
 
 
 def public_articles():
-    return Article.objects.published().prefetch_related("tags")
+    return guarded(Article.objects.published().prefetch_related("tags"))
 
 
 def public_events():
-    return Event.objects.published().prefetch_related("tags")
+    return guarded(Event.objects.published().prefetch_related("tags"))
 
 
 # --- Error pages -----------------------------------------------------------------
@@ -66,8 +77,8 @@ class PreviewMixin:
             and user.is_staff
             and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
         ):
-            return queryset
-        return queryset.published()
+            return guarded(queryset)
+        return guarded(queryset.published())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -288,7 +299,7 @@ class OrganisationListView(FilteredListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return Organisation.objects.select_related("parent")
+        return guarded(Organisation.objects.select_related("parent"))
 
 
 class OrganisationDetailView(DetailView):
@@ -296,8 +307,10 @@ class OrganisationDetailView(DetailView):
     template_name = "newsroom/organisation_detail.html"
 
     def get_queryset(self):
-        return Organisation.objects.select_related("parent").prefetch_related(
-            Prefetch("children", queryset=Organisation.objects.order_by("name"))
+        return guarded(
+            Organisation.objects.select_related("parent").prefetch_related(
+                Prefetch("children", queryset=Organisation.objects.order_by("name"))
+            )
         )
 
     def get_context_data(self, **kwargs):
@@ -323,7 +336,7 @@ class ParticipantListView(FilteredListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return Participant.objects.prefetch_related(positions_prefetch())
+        return guarded(Participant.objects.prefetch_related(positions_prefetch()))
 
 
 class ParticipantDetailView(DetailView):
@@ -331,7 +344,7 @@ class ParticipantDetailView(DetailView):
     template_name = "newsroom/participant_detail.html"
 
     def get_queryset(self):
-        return Participant.objects.prefetch_related(positions_prefetch(), "aliases")
+        return guarded(Participant.objects.prefetch_related(positions_prefetch(), "aliases"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

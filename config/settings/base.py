@@ -168,6 +168,9 @@ SECURE_CSP = {
 # --- Newsroom ---------------------------------------------------------------------
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "CARICC")
 NEWSROOM_PAGE_SIZE = 20
+# How public pages treat a relation nobody loaded: "peers" loads it for the whole page at once;
+# the test settings say "raise", so a missing select_related fails a test instead of adding queries.
+NEWSROOM_FETCH_MODE = "peers"
 TAGGIT_CASE_INSENSITIVE = True
 COUNTRIES_FIRST = ["AZ", "KZ", "KG", "RU", "TJ", "TM", "UZ"]
 COUNTRIES_FIRST_BREAK = "──────────"
