@@ -1,12 +1,13 @@
 """Demo content for `manage.py load_demo`, as plain data.
 
-The twelve news items are a page of CARICC's old "Breaking news" list (autumn 2020), kept
-verbatim: one string per paragraph, spelling and punctuation as published. Everything else
-(organisations, people, events) is what those texts state, plus a few clearly marked
-additions for the demo. Slugs are explicit so that re-running the command finds the same rows.
+The twelve news items report what a page of CARICC's old "Breaking news" list (autumn 2020)
+reported: the same facts (dates, people and their posts, organisations, places, outcomes,
+figures), written in our own words, one string per paragraph. Everything else (organisations,
+people, events) is what those items state, plus a few clearly marked additions for the demo.
+Slugs are explicit so that re-running the command finds the same rows.
 """
 
-# ruff: noqa: E501  (seed paragraphs are kept verbatim, one per line, for diffing with the source)
+# ruff: noqa: E501  (one paragraph per string, unwrapped, so that each reads and diffs as a unit)
 
 import datetime
 
@@ -74,7 +75,7 @@ ORGANISATIONS = [
         "short_name": "Inter-regional Network",
         "kind": "programme",
         "parent": "unodc-wco-container-control-programme",
-        "description": "Network of customs services and port control units founded by a memorandum of understanding signed by heads of customs administrations on 22 May 2019 in Tashkent, with a simplified mechanism of information exchange between national focal points.",
+        "description": "Network of customs administrations and port control units, founded in Tashkent on 22 May 2019 when the heads of customs administrations signed a memorandum of understanding; its national focal points exchange information through a simplified channel.",
     },
     {
         "slug": "paris-pact-initiative",
@@ -163,7 +164,7 @@ ORGANISATIONS = [
         "name": "Ministry of Internal Affairs of the Republic of Kazakhstan",
         "kind": "ministry",
         "country": "KZ",
-        "description": "Kazakhstan's interior ministry, responsible for policing and for countering drug trafficking. An active user of the CARICC Central Database; Kazakhstan is CARICC's host country.",
+        "description": "Kazakhstan's interior ministry, responsible for policing and for countering drug trafficking. It makes active use of the CARICC Central Database; Kazakhstan is CARICC's host country.",
     },
     {
         "slug": "ministry-of-internal-affairs-of-kyrgyzstan",
@@ -442,20 +443,20 @@ PEOPLE = [
     },
 ]
 
-# --- Events reported by the seed items -------------------------------------------------------
-# participations: (person slug, role, presentation title exactly as quoted, or ""), or, where the
+# --- Events reported by the news items ------------------------------------------------------
+# participations: (person slug, role, presentation title in our words, or ""), or, where the
 # text names no one, a dict with "label", "organisation", "role" and optional "presentation".
 # Each event is published with the earliest publication time of the articles linking to it.
 EVENTS = [
     {
         "slug": "regional-working-group-on-precursors-2020-10",
-        "title": "Online meeting of the Regional Working Group on Precursors",
+        "title": "Regional Working Group on Precursors: quarterly online meeting",
         "kind": "working_group",
         "format": "online",
         "starts_on": date(2020, 10, 19),
-        "summary": "Quarterly online meeting of the Regional Working Group on Precursors hosted by the UNODC Regional Office for Central Asia; it decided to develop a regional response, including a strategy and joint action plans.",
+        "summary": "Regular quarterly session, held online and convened by the UNODC Regional Office for Central Asia. The Group agreed to prepare a regional response comprising a strategy and joint plans of action.",
         "description": [
-            "A CARICC staff member presented “Information on situation with illicit trafficking of precursors in CARICC Member States”.",
+            "A CARICC staff member reviewed the current situation regarding illicit trafficking in precursors in the Centre's member states.",
         ],
         "hosts": ["unodc-regional-office-for-central-asia"],
         "organisations": [
@@ -469,21 +470,21 @@ EVENTS = [
                 "label": "CARICC staff member",
                 "organisation": "caricc",
                 "role": "presenter",
-                "presentation": "Information on situation with illicit trafficking of precursors in CARICC Member States",
+                "presentation": "Precursor trafficking across the CARICC member states: the current situation",
             },
         ],
         "tags": ["precursors", "working group"],
     },
     {
         "slug": "caricc-director-meets-dea-middle-east-region-office-2020-10",
-        "title": "Meeting of the CARICC Director with the DEA Middle East Region Office",
+        "title": "CARICC Director receives the DEA Middle East Region Office",
         "kind": "meeting",
         "format": "in_person",
         "starts_on": date(2020, 10, 2),
         "city": "Almaty",
         "venue": "CARICC, Almaty",
         "country": "KZ",
-        "summary": "The CARICC Director and the Assistant Regional Director of the US DEA Middle East Region Office discussed joint counter-narcotics operations and agreed to meet at least once a quarter.",
+        "summary": "The CARICC Director and the DEA Middle East Region Office's Assistant Regional Director discussed joint counter-narcotics operations and agreed to meet at least once a quarter.",
         "hosts": ["caricc"],
         "organisations": ["dea-middle-east-region-office"],
         "participations": [
@@ -494,11 +495,11 @@ EVENTS = [
     },
     {
         "slug": "border-component-steering-committees-2020-09",
-        "title": "Second regional working meeting of the Border Component Steering Committees",
+        "title": "Border Component Steering Committees: second regional working meeting",
         "kind": "meeting",
         "format": "online",
         "starts_on": date(2020, 9, 30),
-        "summary": "Beneficiaries of the Border Component of the UNODC Programme for Central Asia reported on results and plans; CARICC presented drug trafficking trends before and during the COVID-19 pandemic.",
+        "summary": "Beneficiaries of the Border Component under UNODC's Programme for Central Asia reported on results and plans; CARICC reviewed drug trafficking trends before and during the COVID-19 pandemic.",
         "hosts": ["unodc-programme-for-central-asia"],
         "organisations": ["caricc", "unodc-regional-office-for-central-asia"],
         "participations": [
@@ -507,7 +508,7 @@ EVENTS = [
             (
                 "yury-chikalov",
                 "presenter",
-                "Illicit trafficking of drugs in Central Asia before and during COVID-19 pandemic",
+                "Drug trafficking in Central Asia: before the COVID-19 pandemic and since",
             ),
         ],
         "tags": ["border security", "covid-19"],
@@ -525,17 +526,17 @@ EVENTS = [
             "unodc-programme-office-in-kazakhstan",
             *MEMBER_STATE_AUTHORITIES,
         ],
-        # "Parties made presentations": each side's head is taken to have given its own.
+        # Each side gave a presentation; each side's head is taken to have given its own.
         "participations": [
             (
                 "rustam-miralizoda",
                 "presenter",
-                "CARICC as a platform for international and regional cooperation",
+                "CARICC: a platform for regional and international cooperation",
             ),
             (
                 "eser-cengel",
                 "presenter",
-                "Foundation, mission, focus areas and activities of the Regional Office for Capacity building for the World Customs Organization Europe Region",
+                "ROCB Europe: origins, mission, priorities and activities",
             ),
             ("naweed-riaz", "participant", ""),
         ],
@@ -543,7 +544,7 @@ EVENTS = [
     },
     {
         "slug": "caricc-director-meets-minister-of-internal-affairs-of-kazakhstan-2020-09",
-        "title": "Meeting of the CARICC Director with the Minister of Internal Affairs of Kazakhstan",
+        "title": "Kazakhstan's Minister of Internal Affairs at CARICC",
         "kind": "meeting",
         "format": "in_person",
         "starts_on": date(2020, 9, 19),
@@ -566,9 +567,9 @@ EVENTS = [
         "format": "online",
         "starts_on": date(2020, 9, 14),
         "ends_on": date(2020, 9, 15),
-        "summary": "Experts of the seven member states agreed to send the draft Agreement on the exchange and protection of classified information to the member states for approval.",
+        "summary": "Experts of the seven member states agreed to send the draft agreement on exchanging and protecting classified information to the member states for approval.",
         "description": [
-            "Experts from the competent authorities of the seven member states and representatives of CARICC took part, with the UN Office on Drugs and Crime as observer. A CARICC representative moderated the videoconference.",
+            "Experts of the seven member states' competent authorities and CARICC staff took part; UNODC attended as an observer. As the meeting was held by videoconference, a CARICC representative moderated it.",
         ],
         "hosts": ["caricc"],
         "organisations": [
@@ -586,12 +587,12 @@ EVENTS = [
     },
     {
         "slug": "inter-regional-expert-meeting-of-customs-and-port-control-units-2020-09",
-        "title": "Inter-regional Expert Meeting of Customs Authorities and Port Control Units",
+        "title": "Inter-regional Network: online expert meeting of customs and port control units",
         "kind": "meeting",
         "format": "online",
         "starts_on": date(2020, 9, 10),
         "ends_on": date(2020, 9, 11),
-        "summary": "Online meeting of the Inter-Regional Network of the UNODC–WCO Container Control Programme; CARICC presented its study of container transportation used for cross-border drug trafficking in 2018–2020.",
+        "summary": "Online meeting of the Inter-Regional Network of the UNODC–WCO Container Control Programme; CARICC presented its study of how container transport was used to smuggle drugs across borders in 2018–2020.",
         "hosts": [
             "inter-regional-network-of-customs-authorities-and-port-control-units",
             "unodc-wco-container-control-programme",
@@ -608,9 +609,9 @@ EVENTS = [
         "tags": ["container control", "customs", "information exchange"],
     },
     {
-        # Place and format are not stated in the seed.
+        # Place and format are not stated in the source item.
         "slug": "caricc-director-meets-head-of-unodc-programme-office-in-kazakhstan-2020-07",
-        "title": "Working meeting of the CARICC Director with the Head of the UNODC Programme Office in Kazakhstan",
+        "title": "CARICC Director's working meeting with the UNODC Programme Office in Kazakhstan",
         "kind": "meeting",
         "format": "in_person",
         "starts_on": date(2020, 7, 22),
@@ -649,13 +650,13 @@ EVENTS = [
         # The seed gives no date, only "a few days" after the meetings of 10-11 July;
         # the day of the article's (assumed) publication stands in for it.
         "slug": "caricc-director-at-ministry-of-foreign-affairs-of-tajikistan-2020-07",
-        "title": "Meeting of the CARICC Director at the Ministry of Foreign Affairs of Tajikistan",
+        "title": "CARICC Director's talks at the Ministry of Foreign Affairs of Tajikistan",
         "kind": "meeting",
         "format": "in_person",
         "starts_on": date(2020, 7, 15),
         "city": "Dushanbe",
         "country": "TJ",
-        "summary": "The CARICC Director and the Deputy Minister of Foreign Affairs of Tajikistan discussed the accession of Afghanistan and Turkey to the CARICC Agreement and the draft agreement on secret information.",
+        "summary": "The CARICC Director and Tajikistan's Deputy Minister of Foreign Affairs discussed the accession of Afghanistan and Turkey to the CARICC Agreement and the draft agreement on secret information.",
         "hosts": ["ministry-of-foreign-affairs-of-tajikistan"],
         "organisations": ["caricc"],
         "participations": [
@@ -666,12 +667,12 @@ EVENTS = [
     },
     {
         "slug": "unodc-and-caricc-webinars-2020-07",
-        "title": "UNODC and CARICC webinars",
+        "title": "Joint CARICC–UNODC webinars for competent authorities",
         "kind": "webinar",
         "format": "online",
         "starts_on": date(2020, 7, 7),
         "ends_on": date(2020, 7, 8),
-        "summary": "Two webinars for the competent authorities of CARICC member states and international organisations: the World Drug Report 2020, trends in the CARICC space, border and container control programmes.",
+        "summary": "Two webinars for officials of the member states' competent authorities and for international organisations: the World Drug Report 2020, trends in the CARICC space, border and container control programmes.",
         "hosts": ["caricc", "unodc-regional-office-for-central-asia"],
         "organisations": [
             "unodc",
@@ -696,22 +697,23 @@ EVENTS = [
     },
 ]
 
-# --- The seed items -----------------------------------------------------------------------
-# published_on: the date the text states (the last day of a range), shown at 10:00 in Almaty.
+# --- The news items of autumn 2020 -----------------------------------------------------------
+# The facts of the old site's items, retold in our own words (the first paragraph is the lead).
+# published_on: the date the item reports (the last day of a range), shown at 10:00 in Almaty.
 # "hero": draw a placeholder illustration for it.
 ARTICLES = [
     {
         "slug": "online-meeting-of-regional-working-group-on-precursors",
-        "title": "Online meeting of Regional Working Group on Precursors",
+        "title": "CARICC briefs Regional Working Group on Precursors at quarterly online meeting",
         "section": "news",
         "published_on": date(2020, 10, 19),
         "paragraphs": [
-            "On 19 October 2020, a staff member of the Central Asian Regional Information and Coordination Centre for Combating Illicit Trafficking of Narcotic Drugs, Psychotropic Substances and their Precursors joined an online meeting of the Regional Working Group on Precursors hosted by the UNODC Regional Office for Central Asia, which is held on a regular quarterly basis as part of the UNODC Regional Programme for Afghanistan and Neighboring Countries.",
-            "The meeting was attended by delegations from the Regional Programme countries and experts from the International Narcotics Control Board, CARICC and UNODC global programmes such Paris Pact initiative.",
-            "The event discussed recent trends in precursor control in the West and Central Asia region and national priorities in this area.",
-            "CARICC staff member made a presentation on “Information on situation with illicit trafficking of precursors in CARICC Member States”.",
-            "The Regional Working Group concluded with a decision to develop a regional response, including a strategy and joint action plans.",
-            "Participants highlighted the importance of events in this format and opportunity to share information in the context of the COVID-19 pandemic.",
+            "On 19 October 2020, a CARICC staff member took part in the quarterly session of the Regional Working Group on Precursors, held online. The Group is convened by the UNODC Regional Office for Central Asia under the UNODC Regional Programme for Afghanistan and Neighbouring Countries.",
+            "Delegations of the Regional Programme's participating countries were joined by specialists of the International Narcotics Control Board (INCB), of CARICC and of UNODC global programmes, among them the Paris Pact Initiative.",
+            "Discussions covered the latest developments in precursor control across West and Central Asia and the priorities that each country has set in this field.",
+            "The CARICC staff member gave an overview of the current situation regarding illicit trafficking in precursors across the Centre's member states.",
+            "The Group agreed that a regional response should be prepared, comprising a strategy and joint plans of action.",
+            "Participants welcomed the online format, which allowed them to keep exchanging information despite the COVID-19 pandemic.",
         ],
         "tags": ["precursors", "working group", "covid-19", "member states"],
         "organisations": [
@@ -728,14 +730,14 @@ ARTICLES = [
     },
     {
         "slug": "caricc-director-r-miralizoda-meets-dea-assistant-regional-director-m-nowacoski",
-        "title": "CARICC Director R.Miralizoda meets Assistant Regional Director of DEA Middle East Region Office M.Nowacoski",
+        "title": "CARICC Director and DEA Middle East Region Office discuss joint counter-narcotics operations",
         "section": "news",
         "published_on": date(2020, 10, 2),
         "paragraphs": [
-            "Major-General Rustam Miralizoda, Centre Director, met with Mr. Michael Nowacoski, Assistant Regional Director of the US DEA Middle East Region Office on 2 October 2020 in CARICC.",
-            "In the course of the meeting the parties discussed current topics of the Center's work in the context of coronavirus infection pandemic and assistance in implementation of joint counter-narcotics operations.",
-            "Furthermore, the parties highlighted the importance of developing international and regional cooperation despite difficult situation with coronavirus pandemic.",
-            "The meeting concluded with an agreement to organize similar meetings at least once a quarter.",
+            "On 2 October 2020, CARICC Director Major-General Rustam Miralizoda received the Assistant Regional Director at the Middle East Region Office of the US Drug Enforcement Administration (DEA), Mr. Michael Nowacoski, at the Centre's headquarters.",
+            "The two sides reviewed the Centre's ongoing work in the light of the coronavirus pandemic and discussed how support could be given to joint counter-narcotics operations.",
+            "They agreed that international and regional cooperation must continue to develop, even under the difficult conditions created by the pandemic.",
+            "It was agreed that meetings of this kind would be held at least quarterly.",
         ],
         "tags": ["cooperation", "joint operations", "covid-19"],
         "organisations": ["caricc", "dea", "dea-middle-east-region-office"],
@@ -744,15 +746,15 @@ ARTICLES = [
     },
     {
         "slug": "online-meeting-of-steering-committees-of-border-component-of-unodc-programme",
-        "title": "Online meeting of Steering Committees established under Border Component of UNODC Programme for Central Asia",
+        "title": "UNODC Programme for Central Asia: Border Component Steering Committees meet online",
         "section": "news",
         "published_on": date(2020, 9, 30),
         "paragraphs": [
-            "Second regional working meeting of Steering Committees established under the Border Component of the UNODC Programme for Central Asia was held on September 30, 2020 within the framework of the Sub-Programme 1 “Countering Transnational organized crime, illicit drug trafficking and preventing terrorism” of the UNODC Programme for Central Asia.",
-            "The meeting was moderated by Mr. Yusuf Kurbonov, UNODC International Programme Coordinator. In her opening speech, Ms. Ashita Mittal, UNODC Regional Representative, thanked all beneficiaries of the regional project for their strong commitment and expressed her readiness for a continued partnership in combating drug trafficking in the region.",
-            "Project beneficiaries from all participating countries in Central Asia - Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan, who took part in the working meeting, presented update on achieved results, as well as planned activities under the Border Component.",
-            "CARICC was represented at the online meeting by Mr. Yury Chikalov, Acting Head of IAP. In accordance with agenda, he delivered a presentation on “Illicit trafficking of drugs in Central Asia before and during COVID-19 pandemic” and provided details on the Centre's engagement in implementation of the component in recent years.",
-            "During the meeting, national programme managers and UNODC partners from each member country informed the meeting about the progress made so far in implementing the project amidst the spread of COVID-19 pandemic in the region and in countries. They also touched upon the project work plan, which needs to be reviewed with regard to quarantine restrictions. In addition, project team drew participants' attention to national and regional events and trainings planned for October-December 2020.",
+            "On 30 September 2020, the Steering Committees set up under the Border Component held their second regional working meeting online. The Component forms part of Sub-Programme 1 of UNODC's Programme for Central Asia, which covers transnational organized crime, drug trafficking and the prevention of terrorism.",
+            "The meeting was chaired by UNODC International Programme Coordinator Mr. Yusuf Kurbonov. Opening the session, UNODC's Regional Representative, Ms. Ashita Mittal, thanked the project's beneficiaries across the region for their firm commitment and confirmed that UNODC stood ready to remain their partner against drug trafficking in Central Asia.",
+            "Beneficiaries from all five Central Asian countries taking part in the project (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan) reported on what had been achieved so far and on the activities planned under the Border Component.",
+            "The Centre's delegate was the Acting Head of its Information and Analytical Unit (IAP), Mr. Yury Chikalov. As scheduled in the agenda, he presented an overview of drug trafficking in Central Asia in the period before the COVID-19 pandemic and since its onset, and described the Centre's involvement in the Component over recent years.",
+            "Programme managers at national level and their UNODC counterparts in each member country then reported on progress with the project as COVID-19 spread through the region. They also looked at the project's work plan, which is to be revised to take account of quarantine restrictions, and the project team outlined the national and regional events and training courses scheduled for October–December 2020.",
         ],
         "tags": ["border security", "covid-19", "member states"],
         "organisations": [
@@ -767,15 +769,15 @@ ARTICLES = [
     },
     {
         "slug": "caricc-leadership-meeting-with-wco-regional-office-for-capacity-building-europe",
-        "title": "CARICC leadership meeting with Regional Office for Capacity building for the World Customs Organization Europe Region",
+        "title": "Heads of CARICC and ROCB Europe meet by videoconference",
         "section": "news",
         "published_on": date(2020, 9, 24),
         "paragraphs": [
-            "Mr. Rustam Miralizoda, CARICC Director, and Mr. Eser Çengel, Director of the Regional Office for Institutional Development of the Regional Office for Capacity building for the World Customs Organization Europe Region (ROCB Europe), met on September 24, 2020 in the format of videoconference.",
-            "The meeting was also attended by staff members of the regional centers, Mr. Naweed Riaz, UNODC international coordinator and CARICC project coordinator, and authorized representatives of national competent authorities of CARICC Member States.",
-            "During the meeting parties made presentations on following topics: “CARICC as a platform for international and regional cooperation” and “Foundation, mission, focus areas and activities of the Regional Office for Capacity building for the World Customs Organization Europe Region”.",
-            "After learning about goals, objectives and work of organizations it was decided to strengthen cooperation and practical interaction.",
-            'CARICC plans to implement this direction of action within the framework of the UNODC initiative on “Networking the Networks" - to establish and expand ties between regional organizations.',
+            "On 24 September 2020, CARICC Director Mr. Rustam Miralizoda held a videoconference with Mr. Eser Çengel of the Regional Office for Capacity Building for the World Customs Organization Europe Region (ROCB Europe), who heads its Regional Office for Institutional Development.",
+            "Staff of both regional centres also took part, together with UNODC International Coordinator Mr. Naweed Riaz, who coordinates the CARICC project, and authorized representatives of the national competent authorities of the Centre's member states.",
+            "Each side gave a presentation: CARICC on its role as a platform for regional and international cooperation, and ROCB Europe on its origins, mission, priority areas and activities.",
+            "Having learned about each other's goals, tasks and work, the two organizations decided to strengthen their cooperation and practical contacts.",
+            "CARICC intends to take this work forward under the UNODC “Networking the Networks” initiative, which aims to build and widen links between regional organizations.",
         ],
         "tags": ["cooperation", "customs", "networking the networks"],
         "organisations": [
@@ -790,16 +792,16 @@ ARTICLES = [
     },
     {
         "slug": "caricc-director-meets-minister-of-internal-affairs-of-kazakhstan-ye-turgumbayev",
-        "title": "CARICC Director Mr. R.Miralizoda meets with Minister of Internal Affairs of the Republic of Kazakhstan Mr. Ye.Turgumbayev",
+        "title": "Kazakhstan's Minister of Internal Affairs visits CARICC",
         "section": "news",
         "published_on": date(2020, 9, 19),
         "paragraphs": [
-            "On 19 September 2020 the Central Asian Regional Information and Coordination Centre for Combating Illicit Trafficking of Narcotic Drugs, Psychotropic Substances and their Precursors hosted a meeting of Major-General R. Miralizoda, Director, with Lieutenant-General Ye.Turgumbayev, Minister of Internal Affairs of the Republic of Kazakhstan.",
-            "The meeting discussed practical cooperation in combating drug trafficking, information exchange, international joint operations, and challenges related to CARICC work.",
-            "Mr. R.Miralizoda expressed his gratitude to the Kazakh side for the support provided to the Centre, including financial, and also stated his hope for further support in addressing matters of development of the Organization's activity.",
-            "In his statement, the Minister of Internal Affairs remarked that “Kazakhstan attaches the utmost importance to CARICC efforts. Today the Centre is a unique project that has not only achieved certain results, but also has great prospects in expanding counter narcotics. We firmly believe in effectiveness of CARICC as a regional anti-drug entity. Therefore, Kazakhstan has assumed responsibilities of a host country and is making voluntary contributions to CARICC”.",
-            "Mr. Ye.Turgumbayev also added that the Ministry of Internal Affairs of Kazakhstan is an active user of the CARICC Central Database and uploads essential information regularly.",
-            "The meeting concluded with agreements reached on further development of constructive and balanced international cooperation in combating drug trafficking.",
+            "On 19 September 2020, CARICC Director Major-General Rustam Miralizoda received Kazakhstan's Minister of Internal Affairs, Lieutenant-General Yerlan Turgumbayev, at the Centre.",
+            "Their talks covered practical cooperation against drug trafficking, the exchange of information, international joint operations and the challenges facing the Centre in its work.",
+            "Major-General Miralizoda thanked Kazakhstan for its support to the Centre, financial support included, and expressed the hope that this support would continue as the Organization develops its activities.",
+            "The Minister said that Kazakhstan regards CARICC's work as a matter of the highest importance. In his view, the Centre is a unique undertaking that has already produced results and has considerable potential to expand counter-narcotics efforts. Expressing firm confidence in CARICC's effectiveness as a regional anti-drug body, he recalled that this is why Kazakhstan has taken on the role of host country and makes voluntary contributions to the Centre.",
+            "He added that his Ministry is a heavy user of CARICC's Central Database, to which it regularly contributes relevant information.",
+            "The two sides agreed to keep building international cooperation against drug trafficking that is constructive and balanced.",
         ],
         "tags": ["cooperation", "information exchange", "host country"],
         "organisations": ["caricc", "ministry-of-internal-affairs-of-kazakhstan"],
@@ -809,15 +811,15 @@ ARTICLES = [
     },
     {
         "slug": "experts-working-group-of-caricc-member-states-on-regulatory-legal-framework",
-        "title": "Experts working group meetings of the CARICC member states on improving the regulatory legal framework of CARICC",
+        "title": "Experts of CARICC member states review draft agreement on protecting classified information",
         "section": "news",
         "published_on": date(2020, 9, 15),
         "paragraphs": [
-            "In the format of videoconference, on September 14-15, 2020, a meeting of the Working Group of Experts of the Participating States on Improving the CARICC Regulatory Framework to consider the draft Agreement between the participating States on the exchange and protection of classified information was held.",
-            "The meeting of the Working Group was attended by experts from the competent authorities of the Republic of Azerbaijan, the Republic of Kazakhstan, the Kyrgyz Republic, the Russian Federation, the Republic of Tajikistan, Turkmenistan, the Republic of Uzbekistan, representatives of CARICC, as well as the UN Office on Drugs and Crime as observers.",
-            "Taking into account that the meeting was held in the format of videoconference, the representative of CARICC was appointed as its moderator.",
-            "Based on the results of the discussion, the participants in the meeting reached an agreement on sending the draft Agreement to the CARICC member states for approval, with the subsequent submission to the next meeting of experts of the Council of National Coordinators of the CARICC member states.",
-            "Director of CARICC Miralizoda Rustam Aziz and Head of the UNODC Program Office in the Republic of Kazakhstan Mr. Naweed Riaz in their speeches noted the importance of reaching consensus on the draft Agreement considered, as well as the importance of adopting this document for the full functioning and development of the CARICC potential.",
+            "On 14–15 September 2020, the Working Group of Experts of the Participating States on Improving the CARICC Regulatory Framework met by videoconference to examine the draft agreement among the participating States on exchanging and protecting classified information.",
+            "Participants included experts of the competent authorities of Azerbaijan, Kazakhstan, Kyrgyzstan, the Russian Federation, Tajikistan, Turkmenistan and Uzbekistan, as well as CARICC staff, with the United Nations Office on Drugs and Crime attending as an observer.",
+            "Since the meeting took place by videoconference, a CARICC representative was designated to moderate it.",
+            "At the close of the discussion, participants agreed that the draft should be forwarded to the member states for their approval and subsequently placed before the next expert-level meeting of the CARICC Council of National Coordinators.",
+            "In their statements, CARICC Director Mr. Rustam Miralizoda and Mr. Naweed Riaz, Head of the UNODC Programme Office in Kazakhstan, stressed how important it is to reach consensus on the draft and to adopt the agreement, which the Centre needs in order to function fully and realize its potential.",
         ],
         "tags": ["regulatory framework", "member states", "working group"],
         "organisations": [
@@ -832,18 +834,18 @@ ARTICLES = [
     },
     {
         "slug": "caricc-staff-participate-in-inter-regional-expert-meeting",
-        "title": "CARICC staff participate in Inter-regional Expert Meeting",
+        "title": "CARICC contributes to online expert meeting of the Inter-regional Network",
         "section": "news",
         "published_on": date(2020, 9, 11),
         "paragraphs": [
-            "An online expert meeting was hosted within the Inter-Regional Network of Customs Authorities and Port Control Units (Inter-regional Network) of the United Nations Office on Drugs and Crime and the World Customs Organization Global Container Control Programme on 10-11 September 2020.",
-            "The meeting brought together representatives of the United Nations Office on Drugs and Crime, CARICC, the World Customs Organization, diplomatic missions of donor countries and other international organizations, and customs authorities and customs control services of member countries of the Inter-regional Network (the Islamic Republic of Afghanistan, Georgia, the Republic of Kazakhstan, the Kyrgyz Republic, the Islamic Republic of Pakistan, the Republic of Tajikistan, Turkmenistan, Ukraine and the Republic of Uzbekistan), and the Republic of Azerbaijan, which expressed its interest in joining the Network.",
-            "Foundation of the Inter-regional Network, established upon signature of the Memorandum of Understanding on Network foundation by heads of customs administrations on May 22, 2019 in Tashkent, contributed to establishment and strengthening of practical interaction between customs services of the mentioned countries. A simplified mechanism of information exchange between national focal points of customs services and port control units is implemented within the Inter-regional Network.",
-            "Ms. Ashita Mittal, UNODC Regional Representative for Central Asia, Mr. Ketil Ottersen (Vienna), Senior Coordinator of UNODC Global Container Control Programme, and Mr. Peter Timmermans (Brussels), WCO Technical Expert, addressed the meeting with welcome remarks.",
-            "The event was moderated by Mr. Batyr Geldiyev, Regional Programme Coordinator, and Mr. Peter Timmermans, and key speakers included international coordinators of UNODC programmes in Central Asia and representatives of customs authorities and customs control services of the countries participating in the Inter-regional Network.",
-            "Ms. Tatiana Evdokimova, CARICC representative, presented a report on the Center's work under international and regional cooperation in combating illicit trafficking of narcotic drugs, psychotropic substances and their precursors. Participants were introduced to results of a study on the use of container transportation for cross-border drug trafficking in 2018-2020 that was performed by CARICC Information and Analytical Unit personnel. Moreover, the CARICC representative emphasized the importance of analytical efforts aimed at addressing challenges of operational and strategic response to drug trafficking and transnational organized crime.",
-            "Participants underscored the need to strengthen mechanisms for cooperation and rapid information exchange, to establish and expand links, to address in a timely manner problematic aspects of practical interaction between national customs contacts and port control units of the countries participating in the Inter-regional Network, and to share information in the context of the COVID-19 pandemic.",
-            "Based on the results of the UNODC meeting, recommendations will be developed for the countries participating in the Interregional Network.",
+            "The Inter-Regional Network of Customs Authorities and Port Control Units, set up under the UNODC–WCO Global Container Control Programme, held an online expert meeting on 10–11 September 2020.",
+            "Participants came from UNODC, CARICC and the World Customs Organization, from donor countries' embassies and other international bodies, and from the customs and customs-control services in the Network's member countries: Afghanistan, Georgia, Kazakhstan, Kyrgyzstan, Pakistan, Tajikistan, Turkmenistan, Ukraine and Uzbekistan. Azerbaijan, which has said it wishes to join the Network, was also represented.",
+            "The Network was founded in Tashkent on 22 May 2019, when the heads of customs administrations signed a memorandum of understanding. It has since helped customs services of these countries build and strengthen practical cooperation, and it offers a simplified channel through which the national focal points of customs and of port control units exchange information.",
+            "Opening remarks were made by Ms. Ashita Mittal, UNODC's Regional Representative for Central Asia; by Mr. Ketil Ottersen, Senior Coordinator of the UNODC Global Container Control Programme, who joined from Vienna; and by Mr. Peter Timmermans, Technical Expert at the WCO, who joined from Brussels.",
+            "The meeting was co-moderated by Regional Programme Coordinator Mr. Batyr Geldiyev and Mr. Peter Timmermans. The main speakers were the international coordinators of UNODC's Central Asian programmes and officials of the customs services of the Network's participating countries.",
+            "Speaking for CARICC, Ms. Tatiana Evdokimova reported on the Centre's international and regional cooperation against illicit trafficking in drugs, psychotropic substances and precursors. She presented the findings of a study by the CARICC Information and Analytical Unit on how container transport was used to move drugs across borders in 2018–2020, and stressed the value of analysis in meeting the operational and strategic challenges posed by transnational organized crime and drug trafficking.",
+            "Participants called for stronger cooperation mechanisms and faster exchange of information, for new and wider contacts, for prompt solutions to difficulties in day-to-day cooperation between national customs contact points and port control units in the Network's countries, and for continued information sharing during the COVID-19 pandemic.",
+            "UNODC will prepare recommendations for the Network's participating countries in the light of the meeting's outcome.",
         ],
         "tags": ["container control", "customs", "information exchange", "covid-19"],
         "organisations": [
@@ -865,50 +867,50 @@ ARTICLES = [
         "hero": True,
     },
     {
-        # Undated in the seed; its three byline lines and "More..." are authors, not body.
+        # Undated on the old site; its three authors were listed under the piece.
         "slug": "tackling-organized-drug-crime-in-the-context-of-covid-19-pandemic",
-        "title": "Tackling organized drug crime in the context of COVID-19 pandemic",
+        "title": "Countering organized drug crime during the COVID-19 pandemic",
         "section": "analytics",
         "published_on": date(2020, 8, 15),
         "paragraphs": [
-            "Coronavirus pandemic in 2020 is likely to be main factor affecting changes in transnational crime and drug trafficking in the world in general and the Central Asian region in particular.",
-            "Closure of borders, restriction of movement between cities and other quarantine measures within states have, to a certain extent, complicated transport of narcotic drugs as well as distribution of drugs within countries, in populated areas and between them.",
-            "Analysis of drug seizures in the region over the past period in 2020 shows that illicit market traditionally has a higher share of cannabis group drugs.",
-            "Meanwhile, the problem of synthetic drugs is becoming more and more acute. Between January and May this year, about 1 ton and 50 kg of psychotropic and new psychoactive substances, some of which are amphetamine-type stimulants, were seized in CARICC Member States.",
-            "In the same period, over 370 kg of opium group drugs and 1 ton and 890 kg of cannabis group drugs were seized.",
-            "Thus, as a result of monitoring and analysis of available information, the Centre identified main changes observed in drug trafficking and examined some of anticipated elements of drug crime organization caused by restrictive measures related to coronavirus imposed by countries both worldwide and in the Central Asian region.",
-            "Closing national borders to movement of people and restricting movement of goods across borders has to some extent weakened the ability of transnational organized crime groups to smuggle drugs and their precursors, as well as to transfer cash generated by transnational drug trade. However, this assumption requires further study, as there is a trend of increasing seizures of drugs in the Central Asian region as a whole (including those originating in Afghanistan) during the period of the pandemic, which may be a result of increased anti-drug measures, including state control of movement of goods at borders, rather than of intensification of transnational drug groups.",
-            "However, according to some experts, this encourages organized drug crime to make greater use of the efforts of states to provide food and medicine, which often disguise drugs, to the population. Drug trafficking groups could also make greater use of high-tech equipment in the form of drones and other semi-autonomous vehicles, and vice versa, “natural” means of transporting drug shipments across national borders using animals and postal birds.",
-            "Restrictions on movement within countries/regions due to quarantine and emergency situations (including curfew regimes) have also reduced the ability of drug dealers to supply and drug users to obtain narcotic drugs and psychotropic substances. It has also become more difficult to distribute drugs contactlessly through caches, etc. However, attention should be drawn here to the opinions of a number of experts that the sale of drugs by contactless means may have been shifted to sales using or under the guise of courier delivery services. This method may continue to be used for criminal purposes in the future, and drug dealers will start using technological tools more actively.",
-            "Limitations on movement of people and goods in the world may shift the structure of international drug trafficking from reducing transnational trade and smuggling of plant-based drugs to organizing production of synthetic drugs and new psychoactive substances in places of their direct sale, which allows drug dealers to minimize their risks and costs associated with logistics of drug supplies. This assumption is confirmed by increasing share of NPS and synthetic drugs in composition of drug market.",
-            "Self-isolation has led to increased use of electronic services, including criminal ones. This has increased the motivation of drug dealers to switch from using cash payments to using “Darknet” and electronic payment systems. In addition, coercive measures to isolate population and insufficient state measures to provide material support to the most socially vulnerable groups left without a livelihood may facilitate their transition to underground economy sectors. Economic hardship makes societies more receptive to criminal offers such as recruitment for criminal actions such as plant cultivation or courier services for drugs and money. Transnational drug crime is likely to try to use this opportunity to recruit new relatively inexpensive members for “rough work”. This may also be exacerbated by the trend of labour migrants who have been left without jobs and livelihoods returning to the states of the region.",
-            "On the positive side, drug traffickers incurred significant economic losses during the pandemic, which, it is to be hoped, undermined the financial capacity of organized drug groups. This factor is likely to help deter the inevitable adaptation of drug crime to the new environment, and drug control authorities will gain time to devise an adequate response.",
+            "The coronavirus pandemic is likely to have been the main factor reshaping drug trafficking and transnational crime during 2020, both globally and in Central Asia.",
+            "Border closures, limits on travel between cities and other domestic quarantine measures have made it somewhat harder both to move drugs and to distribute them inside countries, within towns and from one town to another.",
+            "Seizure data for the region so far in 2020 show that, as in the past, drugs of the cannabis group make up the largest share of the illicit market.",
+            "Synthetic drugs, meanwhile, are an increasingly serious problem. From January to May 2020, the CARICC member states seized some 1 ton 50 kg of psychotropic substances and new psychoactive substances (NPS), including amphetamine-type stimulants.",
+            "Seizures over the same months also included more than 370 kg of drugs of the opium group and 1 ton 890 kg of drugs of the cannabis group.",
+            "By monitoring and analysing the information available, the Centre has identified the main shifts in drug trafficking and examined how drug crime may reorganize in response to the coronavirus restrictions imposed around the world and in Central Asia.",
+            "Closing national borders to travellers and restricting the cross-border movement of goods have, to a degree, reduced the capacity of transnational organized criminal groups to smuggle drugs and precursors and to move the cash earned from the international drug trade. This hypothesis needs further study, however: drug seizures in Central Asia as a whole, including of drugs of Afghan origin, have tended to rise during the pandemic. The increase may reflect stronger counter-narcotics measures, such as tighter state control of goods crossing borders, rather than greater activity by transnational drug groups.",
+            "Some experts nonetheless believe that the situation prompts organized drug crime to take advantage of state deliveries of food and medicine to the population, consignments that are often used to conceal drugs. Trafficking groups might also rely more on high-tech means such as drones or other semi-autonomous vehicles or, conversely, on “natural” ways of moving drugs across borders, using animals and carrier birds.",
+            "Internal travel restrictions introduced under quarantine and states of emergency, including curfews, have also made it harder for dealers to supply narcotic drugs and psychotropic substances and for users to obtain them. Contactless distribution through hidden caches has likewise become more difficult. Some experts point out, however, that contactless sales may have moved to courier delivery services, used either directly or as a cover. Criminals may keep using this method after the pandemic, and dealers can be expected to turn to technology more actively.",
+            "With the movement of people and goods limited worldwide, the international drug trade may move away from trafficking plant-based drugs across borders towards making synthetic drugs and NPS close to where they are sold, which lowers the dealers' logistical risks and costs. The growing share of synthetic drugs and NPS on the market supports this hypothesis.",
+            "Self-isolation has boosted the use of online services, criminal ones among them, giving dealers a stronger incentive to move from cash to the Darknet and electronic payment systems. Compulsory isolation measures, combined with insufficient state assistance for the most vulnerable people who have lost their income, may push some of them into the shadow economy. Economic hardship makes communities more open to criminal offers, for example to grow drug crops or to carry drugs and money as couriers. Transnational drug networks will probably use this to recruit new, relatively cheap members for “rough work”, a risk heightened by labour migrants who have lost their jobs and income returning to the countries of the region.",
+            "On a positive note, drug traffickers suffered heavy economic losses in the pandemic; this will hopefully have weakened the finances of organized drug groups. This should slow drug crime's inevitable adaptation to the new conditions and give drug control authorities time to develop an adequate response.",
         ],
         "tags": ["analytics", "covid-19", "synthetic drugs", "darknet", "member states"],
         "organisations": ["caricc"],
         "participants": [],
-        # (person slug, byline as printed with the piece)
+        # (person slug, byline: the author's post when the piece appeared)
         "authors": [
             (
                 "b-abdijaliev",
-                "Acting Advisor/Head of International Operations Coordination Unit, CARICC",
+                "Acting Advisor and Head, International Operations Coordination Unit, CARICC",
             ),
-            ("yury-chikalov", "Acting Advisor/Head of Information and Analytical Unit, CARICC"),
-            ("alevtina-tiurina", "Senior Analyst of Information and Analytical Unit, CARICC"),
+            ("yury-chikalov", "Acting Advisor and Head, Information and Analytical Unit, CARICC"),
+            ("alevtina-tiurina", "Senior Analyst, Information and Analytical Unit, CARICC"),
         ],
         "events": [],
         "hero": True,
     },
     {
         "slug": "meeting-of-caricc-director-with-head-of-unodc-programme-office-in-kazakhstan",
-        "title": "Meeting of the CARICC Director with the Head of the UNODC Program Office in the Republic of Kazakhstan",
+        "title": "CARICC Director briefs UNODC Programme Office in Kazakhstan on Dushanbe visit",
         "section": "news",
         "published_on": date(2020, 7, 22),
         "paragraphs": [
-            "On July 22, 2020 a working meeting of the Director of CARICC Major-General Miralizod Rustam Aziz with the Head of the Programme Office of UNODC in the Republic of Kazakhstan Mr. Naweed Riaz was held.",
-            "During the meeting Mr. Miralizoda R.A. informed Mr. Naweed Riaz about the results of his business trip to the capital of the Republic of Tajikistan.",
-            "The parties gave a positive assessment of the webinars organized and held in early July, which were attended by staff of the Centre, representatives of the competent authorities of CARICC member states and international organizations, including UNODC and OSCE. The issue of holding a competition to fill the vacant posts of CARICC was also considered.",
-            "At the end of the meeting, plans were outlined for the near future to promote the organization at the regional and international levels and the issue of the CARICC development in the conditions of the spread of coronavirus infection COVID-19 was discussed.",
+            "On 22 July 2020, CARICC Director Major-General Rustam Miralizoda held a working meeting with Mr. Naweed Riaz, Head of the UNODC Programme Office in Kazakhstan.",
+            "Major-General Miralizoda briefed Mr. Riaz on the outcome of his official visit to Dushanbe, the capital of Tajikistan.",
+            "Both sides welcomed the results of the webinars held in early July, which brought together the Centre's staff, officials of the member states' competent authorities and international organizations such as UNODC and the OSCE. They also discussed the competition to fill vacant posts at CARICC.",
+            "In conclusion, they outlined near-term plans to raise the Centre's profile regionally and internationally, and considered how CARICC can keep developing while COVID-19 continues to spread.",
         ],
         "tags": ["cooperation", "webinar", "recruitment", "covid-19"],
         "organisations": ["caricc", "unodc-programme-office-in-kazakhstan", "unodc", "osce"],
@@ -916,15 +918,15 @@ ARTICLES = [
         "events": ["caricc-director-meets-head-of-unodc-programme-office-in-kazakhstan-2020-07"],
     },
     {
-        # Undated in the seed; 15 July 2020 is an assumption (after the Dushanbe meetings).
+        # Undated on the old site; 15 July 2020 is an assumption (after the Dushanbe meetings).
         "slug": "discussion-of-cooperation-in-ministry-of-foreign-affairs-of-tajikistan",
-        "title": "Discussion of cooperation in the Ministry of Foreign Affairs of the Republic of Tajikistan",
+        "title": "CARICC Director holds talks at the Ministry of Foreign Affairs of Tajikistan",
         "section": "news",
         "published_on": date(2020, 7, 15),
         "paragraphs": [
-            "During his working visit to Tajikistan, the Director of CARICC, Mr. Rustam Aziz Miralizoda, met with his Excellency Zohir SAIDZODA, Deputy Minister of foreign Affairs of Tajikistan.",
-            "The meeting discussed accession of the Islamic Republic of Afghanistan and the Republic of Turkey to the CARICC Agreement, the Centre's work to review and agree upon draft Agreement between CARICC Member States on exchange and protection of secret information, as well as other important cooperation topics in combating illicit drug trafficking and prospects for its development.",
-            "A few days earlier, CARICC Director met with leadership of the DCA under the President of the Republic of Tajikistan, the Ministry of Internal Affairs of the Republic of Tajikistan, and other law enforcement agencies and specialized institutions of the country.",
+            "While on a working visit to Tajikistan, CARICC Director Mr. Rustam Miralizoda met Tajikistan's Deputy Minister of Foreign Affairs, H.E. Mr. Zohir Saidzoda.",
+            "They discussed the accession of Afghanistan and Turkey to the CARICC Agreement and the Centre's efforts to review and agree the draft agreement among CARICC member states on exchanging and protecting secret information. Other important aspects of cooperation against illicit drug trafficking, and its prospects, were also on the agenda.",
+            "A few days before, the Director had met the leadership of Tajikistan's Drug Control Agency, of its Ministry of Internal Affairs and of other law enforcement and specialized bodies of the country.",
         ],
         "tags": ["cooperation", "regulatory framework", "member states"],
         "organisations": [
@@ -941,14 +943,14 @@ ARTICLES = [
     },
     {
         "slug": "caricc-director-on-working-meetings-in-dushanbe",
-        "title": "CARICC Director on working meetings in Dushanbe",
+        "title": "CARICC Director meets heads of Tajikistan's drug control and interior agencies in Dushanbe",
         "section": "news",
         "published_on": date(2020, 7, 11),
         "paragraphs": [
-            "On July 10 and 11, 2020 in Dushanbe Major-General R.A.Miralizoda, CARICC Director, had working meetings with Lieutenant-General Sh.O.Salimzoda, Director of the Drug Control Agency under the President of the Republic of Tajikistan, and Colonel-General R.Kh.Rahimzoda, Minister of Internal Affairs of the Republic of Tajikistan.",
-            "The meetings discussed CARICC cooperation with competent authorities of Tajikistan, as well as the use of CARICC capacity in promoting regional anti-narcotics collaboration during the spread of COVID-19 coronavirus infection.",
-            "During their meetings participants also discussed topics related to Tajikistan's chairmanship at the Centre, accession of the Islamic Republic of Afghanistan and the Republic of Turkey to the Agreement on Establishment of the CARICC, the Centre's efforts in reviewing and agreeing upon draft Agreement between CARICC Member States on exchange and protection of secret information, as well as conducting an online competition among employees of competent authorities that passed the first qualifying round for recruitment to vacant CARICC posts, and other matters of mutual interest.",
-            "During his visit to Tajikistan, CARICC Director R.A.Miralizoda will meet with heads of other law enforcement agencies and specialized authorities of the Republic of Tajikistan.",
+            "On 10 and 11 July 2020 in Dushanbe, CARICC Director Major-General Rustam Miralizoda held working meetings with Lieutenant-General Sherkhon Salimzoda, who heads the Drug Control Agency (DCA) under the President of Tajikistan, and with Tajikistan's Minister of Internal Affairs, Colonel-General Ramazon Rahimzoda.",
+            "The talks focused on CARICC's cooperation with Tajikistan's competent authorities and on how the Centre's capacities can help advance regional counter-narcotics cooperation while COVID-19 continues to spread.",
+            "The parties also discussed Tajikistan's chairmanship of the Centre; the accession of Afghanistan and Turkey to the Agreement on the Establishment of CARICC; the Centre's work on reviewing and agreeing the draft agreement among member states on exchanging and protecting secret information; the online competition for staff of competent authorities who had cleared the first round of selection for vacant posts at CARICC; and other matters of common interest.",
+            "During his stay in Tajikistan, the CARICC Director is also due to meet the heads of the country's other law enforcement and specialized agencies.",
         ],
         "tags": ["cooperation", "member states", "recruitment", "covid-19"],
         "organisations": [
@@ -961,21 +963,21 @@ ARTICLES = [
     },
     {
         "slug": "unodc-and-caricc-webinars",
-        "title": "UNODC and CARICC webinars",
+        "title": "CARICC and UNODC hold two webinars for member-state authorities",
         "section": "news",
         "published_on": date(2020, 7, 8),
         "paragraphs": [
-            "On 7 and 8 July 2020, the Central Asian Regional Information and Coordination Centre for Combating Illicit Trafficking of Narcotic Drugs, Psychotropic Substances and their Precursors and the UNODC Regional Office for Central Asia organized two webinars bringing together representatives of competent authorities of CARICC Member States and international organizations, including UNODC and OSCE.",
-            "Mrs. Ashita Mittal, UNODC Regional Representative for Central Asia, and Mr. Rustam Miralizoda, Director of the Centre, addressed the audience with welcoming remarks.",
-            "International coordinators of UNODC programmes in Central Asia and CARICC experts were main speakers.",
-            "The webinar on 7 July 2020 was dedicated to main findings of the World Drug Report, published by UNODC on 26 June 2020. Mr. Naweed Riaz, Head of UNODC Programme Office in the Republic of Kazakhstan, informed about key points of the report.",
-            "Ms. Alevtina Tiurina, Senior Analyst of CARICC Information and Analytical Unit (IAP), made a presentation on some trends in combating drug trafficking in the space of CARICC Member States.",
-            "Mr. Yusuf Kurbonov, Head of the Subprogramme “Countering Transnational Organized Crime, Illicit Drug Trafficking and Terrorism”, in his presentation briefed participants on the work carried out and contribution of the programme on strengthening borders of Central Asian countries, as well as results of the Interagency mobile teams project implementation in the Republic of Uzbekistan.",
-            "The webinar held on 8 July also featured several presentations.",
-            "Mr. Yury Chikalov, Acting Head of CARICC IAP, delivered a presentation on results of efforts of competent authorities of CARICC Member States in the 1st quarter of 2020. Ms. Tatiana Evdokimova, Analyst of CARICC IAP, announced a study on container transportation for cross-border drug trafficking in 2018-2020 performed by CARICC employees.",
-            "Mr. Batyr Geldiev, Head of UNODC Container Programme in Central Asia, also offered a presentation on the work in progress during the webinar.",
-            "In addition, Mr. Naweed Riaz, Head of UNODC Programme Office in the Republic of Kazakhstan, gave a presentation on strategic response to drug trafficking and transnational criminal activity, organized through targeted intelligence and international operations to deter, disrupt and prosecute organized criminal networks.",
-            "Participants stressed the importance of organizing events in this format and the opportunity to share information in the context of the COVID-19 pandemic.",
+            "On 7–8 July 2020, CARICC and the UNODC Regional Office for Central Asia held two webinars for officials of the competent authorities of the Centre's member states and for international organizations, among them UNODC and the OSCE.",
+            "Participants were welcomed by the CARICC Director, Mr. Rustam Miralizoda, and by UNODC's Regional Representative for Central Asia, Ms. Ashita Mittal.",
+            "Presentations were given mainly by CARICC experts and by the international coordinators of UNODC's Central Asian programmes.",
+            "The first webinar, on 7 July 2020, focused on the World Drug Report 2020, issued by UNODC on 26 June, and its principal findings. Mr. Naweed Riaz, Head of the UNODC Programme Office in Kazakhstan, outlined the report's key messages.",
+            "Ms. Alevtina Tiurina, a Senior Analyst in the Centre's Information and Analytical Unit (IAP), spoke about selected trends in countering drug trafficking across the CARICC member states.",
+            "The Head of the Sub-Programme “Countering Transnational Organized Crime, Illicit Drug Trafficking and Terrorism”, Mr. Yusuf Kurbonov, described the programme's work and its contribution to strengthening the borders of the Central Asian countries, and reported on what the interagency mobile teams project has achieved in Uzbekistan.",
+            "The second webinar, on 8 July, likewise included several presentations.",
+            "The Acting Head of the IAP, Mr. Yury Chikalov, set out what the member states' competent authorities had achieved in the first quarter of 2020. An Analyst in the IAP, Ms. Tatiana Evdokimova, introduced a study by CARICC staff on how container transport was used to move drugs across borders in 2018–2020.",
+            "Mr. Batyr Geldiyev, Head of the UNODC Container Control Programme in Central Asia, presented the work under way.",
+            "Mr. Naweed Riaz also spoke on a strategic approach to drug trafficking and transnational crime, based on targeted intelligence and on international operations that deter and disrupt organized criminal networks and bring their members to justice.",
+            "Participants underlined the value of events in this format, which made it possible to exchange information despite the COVID-19 pandemic.",
         ],
         "tags": ["webinar", "world drug report", "container control", "covid-19"],
         "organisations": [
@@ -1009,7 +1011,7 @@ UPCOMING_EVENTS = [
     {
         # Started yesterday, still running: shows that an event under way counts as upcoming.
         "slug": "training-course-for-analysts-of-competent-authorities",
-        "title": "Training course for analysts of the competent authorities of CARICC member states",
+        "title": "Training course for analysts from the member states' competent authorities",
         "kind": "training",
         "format": "in_person",
         "starts_in": -1,
@@ -1029,7 +1031,7 @@ UPCOMING_EVENTS = [
         "format": "online",
         "starts_in": 6,
         "days": 1,
-        "summary": "Webinar for customs services and port control units on profiling risky container shipments, drawing on CARICC's study of container transportation used for drug trafficking.",
+        "summary": "Webinar for customs officers and port control units on profiling risky container shipments, drawing on CARICC's study of container transportation used for drug trafficking.",
         "hosts": ["caricc", "unodc-wco-container-control-programme"],
         "organisations": [
             "inter-regional-network-of-customs-authorities-and-port-control-units",
@@ -1039,12 +1041,12 @@ UPCOMING_EVENTS = [
     },
     {
         "slug": "regional-working-group-on-precursors-quarterly-online-meeting",
-        "title": "Quarterly online meeting of the Regional Working Group on Precursors",
+        "title": "Regional Working Group on Precursors: next quarterly meeting",
         "kind": "working_group",
         "format": "online",
         "starts_in": 13,
         "days": 1,
-        "summary": "Regular quarterly meeting of the Regional Working Group on Precursors; CARICC will brief delegations on precursor trafficking in its member states.",
+        "summary": "The Group's regular quarterly session; CARICC will brief delegations on precursor trafficking in its member states.",
         "hosts": ["unodc-regional-office-for-central-asia"],
         "organisations": [
             "caricc",
@@ -1064,7 +1066,7 @@ UPCOMING_EVENTS = [
         "city": "Almaty",
         "venue": "CARICC, Almaty",
         "country": "KZ",
-        "summary": "The national coordinators of the seven member states review the Centre's work plan and budget and the draft agreement on the exchange and protection of classified information.",
+        "summary": "The national coordinators of the seven member states review the Centre's work plan and budget and the draft agreement on exchanging and protecting classified information.",
         "hosts": ["caricc", "caricc-council-of-national-coordinators"],
         "organisations": [*MEMBER_STATE_AUTHORITIES, "unodc"],
         "tags": ["member states", "regulatory framework"],
@@ -1093,7 +1095,7 @@ UNPUBLISHED_ARTICLES = [
         "status": "published",
         "publish_in": 7,
         "paragraphs": [
-            "The Centre will host the meeting of the Council of National Coordinators of the CARICC member states in Almaty.",
+            "The Centre will host the meeting of the CARICC Council of National Coordinators in Almaty.",
             "This announcement is scheduled and stays hidden until its publication time.",
         ],
         "tags": ["member states"],
@@ -1114,11 +1116,11 @@ TOPICS = [
     "information exchange",
     "international joint operations",
     "controlled deliveries",
-    "synthetic drugs and new psychoactive substances",
+    "new psychoactive substances and synthetic drugs",
     "drug sales through the Darknet",
     "the CARICC Central Database",
-    "the exchange and protection of classified information",
-    "the findings of the World Drug Report",
+    "exchanging and protecting classified information",
+    "the World Drug Report and its findings",
     "regional anti-narcotics collaboration",
     "port control units",
     "analytical support to operations",
@@ -1133,7 +1135,7 @@ ARTICLE_TEMPLATES = [
     ),
     (
         "CARICC and {org} discuss {topic}",
-        "In the format of videoconference, on {date}, experts of {org} and CARICC discussed {topic}.",
+        "On {date}, experts of {org} and CARICC discussed {topic} by videoconference.",
         "news",
     ),
     (
@@ -1143,7 +1145,7 @@ ARTICLE_TEMPLATES = [
     ),
     (
         "Working group of experts on {topic}",
-        "On {date}, experts of the competent authorities of CARICC Member States and {org} met to consider {topic}.",
+        "On {date}, experts from the member states' competent authorities and {org} met to consider {topic}.",
         "news",
     ),
     (
@@ -1175,16 +1177,16 @@ EVENT_TITLES = {
 }
 
 BODY_SENTENCES = [
-    "The meeting discussed practical cooperation in combating drug trafficking, information exchange, international joint operations, and challenges related to CARICC work.",
-    "Participants highlighted the importance of events in this format and the opportunity to share information.",
-    "The parties highlighted the importance of developing international and regional cooperation.",
-    "The meeting concluded with an agreement to organize similar meetings at least once a quarter.",
-    "After learning about goals, objectives and work of organizations it was decided to strengthen cooperation and practical interaction.",
-    "Participants underscored the need to strengthen mechanisms for cooperation and rapid information exchange.",
-    "The event discussed recent trends in precursor control in the region and national priorities in this area.",
-    "CARICC representatives emphasized the importance of analytical efforts aimed at addressing challenges of operational and strategic response to drug trafficking and transnational organized crime.",
-    "The meeting concluded with agreements reached on further development of constructive and balanced international cooperation in combating drug trafficking.",
-    "Representatives of the competent authorities of CARICC Member States presented updates on achieved results and planned activities.",
+    "Discussions covered practical cooperation against drug trafficking, the exchange of information, joint international operations and the challenges facing the Centre.",
+    "Participants welcomed the format as a useful opportunity to exchange information.",
+    "Both sides stressed the need to develop regional and international cooperation further.",
+    "The parties agreed to meet in this format at least quarterly.",
+    "Having presented their mandates and work, the organizations agreed to strengthen their practical cooperation.",
+    "Participants called for stronger cooperation mechanisms and faster exchange of information.",
+    "Participants reviewed recent developments in precursor control in the region and the priorities of each country.",
+    "CARICC representatives underlined the role of analysis in shaping operational and strategic responses to organized crime and drug trafficking.",
+    "The meeting closed with a commitment to balanced and constructive international cooperation against drug trafficking.",
+    "Officials of the member states' competent authorities reported on results achieved and activities planned.",
 ]
 
 PRESENTATION_ANGLES = [

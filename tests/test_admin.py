@@ -83,10 +83,10 @@ def test_editor_writes_a_whole_article_with_authors_in_the_admin(staff_client):
     author = make_participant(full_name="Yury Chikalov")
     event = make_event(title="Webinar")
     data = {
-        "title": "Tackling organized drug crime in the context of COVID-19 pandemic",
+        "title": "Countering organized drug crime during the COVID-19 pandemic",
         "slug": "tackling-organized-drug-crime",
         "section": "analytics",
-        "lead": "Coronavirus pandemic in 2020 is likely to be main factor.",
+        "lead": "The coronavirus pandemic is likely to have been the main factor.",
         "body": '<p>Closure of borders.</p><script>alert("x")</script><p onclick="x()">More</p>',
         "tags": "covid-19, analytics",
         "status": "published",
@@ -115,7 +115,7 @@ def test_editor_records_an_event_with_participants_and_roles(staff_client):
     unodc = make_organisation(name="UNODC", short_name="UNODC")
     mittal = make_participant(full_name="Ashita Mittal")
     data = {
-        "title": "UNODC and CARICC webinars",
+        "title": "Joint CARICC–UNODC webinars for competent authorities",
         "slug": "unodc-caricc-webinars",
         "kind": "webinar",
         "format": "online",

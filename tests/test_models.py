@@ -24,8 +24,8 @@ pytestmark = pytest.mark.django_db
     ("title", "slug"),
     [
         (
-            "Online meeting of Regional Working Group on Precursors",
-            "online-meeting-of-regional-working-group-on-precursors",
+            "CARICC briefs Regional Working Group on Precursors at quarterly online meeting",
+            "caricc-briefs-regional-working-group-on-precursors-at-quarterly-online-meeting",
         ),
         ("Встреча директора КАРИЦ в Алматы", "vstrecha-direktora-karits-v-almaty"),
         ("Мирализода Рустам Азиз", "miralizoda-rustam-aziz"),

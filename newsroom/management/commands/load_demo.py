@@ -107,7 +107,8 @@ class Command(BaseCommand):
     help = (
         "Fill the database with CARICC demo content: organisations, people with their posts "
         "and other spellings of their names, the twelve news items of autumn 2020 from the "
-        "old site with the events they report, a few upcoming events dated from today, and a "
+        "old site, retold in our own words, with the events they report, a few upcoming events "
+        "dated from today, and a "
         "draft and a scheduled article that must stay hidden from the public. Placeholder "
         "images are drawn, not downloaded. Safe to run again: everything is matched by slug "
         "(or natural key), so a second run creates nothing. --articles N and --events N add "
