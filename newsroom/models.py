@@ -480,7 +480,10 @@ class EventParticipation(models.Model):
         blank=True,
         related_name="participations",
         verbose_name=_("representing"),
-        help_text=_("The organisation the person represented, if not their usual one."),
+        help_text=_(
+            "The organisation represented: needed for an unnamed participant; for a named "
+            "person, fill it in when it differs from their post at the time."
+        ),
     )
     presentation_title = models.CharField(
         _("presentation"),
