@@ -10,7 +10,9 @@ from .models import (
     Authorship,
     Event,
     EventParticipation,
+    LegacyRecord,
     Organisation,
+    OrganisationAlias,
     Participant,
     ParticipantAlias,
     Position,
@@ -79,6 +81,21 @@ class EventParticipationInline(admin.TabularInline):
     fields = ["participant", "label", "role", "organisation", "presentation_title", "sort_order"]
 
 
+class OrganisationAliasInline(admin.TabularInline):
+    model = OrganisationAlias
+    extra = 1
+
+
+class LegacyRecordInline(admin.StackedInline):
+    model = LegacyRecord
+    can_delete = False
+    extra = 0
+    max_num = 0
+    fields = ["old_url", "key", "source", "imported_at"]
+    readonly_fields = fields
+    verbose_name_plural = _("imported from the old site")
+
+
 class ParticipantAliasInline(admin.TabularInline):
     model = ParticipantAlias
     extra = 1
@@ -98,7 +115,7 @@ class ArticleAdmin(PublishableAdmin):
     search_fields = ["title", "slug", "lead", "body"]
     list_select_related = ["created_by"]
     autocomplete_fields = ["organisations", "participants", "events"]
-    inlines = [AuthorshipInline]
+    inlines = [AuthorshipInline, LegacyRecordInline]
     readonly_fields = ["created_by", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "section", "lead", "body", "tags"]}),
@@ -150,7 +167,8 @@ class EventAdmin(PublishableAdmin):
 class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "short_name", "kind", "country", "parent", "is_member_state"]
     list_filter = ["kind", "country"]
-    search_fields = ["name", "short_name", "slug", "description"]
+    search_fields = ["name", "short_name", "slug", "aliases__name", "description"]
+    inlines = [OrganisationAliasInline]
     list_select_related = ["parent"]
     prepopulated_fields = {"slug": ["short_name", "name"]}
     autocomplete_fields = ["parent"]
@@ -212,3 +230,16 @@ class TagAdmin(admin.ModelAdmin):
     @admin.display(description=_("events"), ordering="event_total")
     def event_total(self, obj):
         return obj.event_total
+
+
+@admin.register(LegacyRecord)
+class LegacyRecordAdmin(admin.ModelAdmin):
+    list_display = ["article", "old_url", "key", "source", "imported_at"]
+    list_select_related = ["article"]
+    search_fields = ["old_url", "old_path", "key", "article__title"]
+    date_hierarchy = "imported_at"
+    readonly_fields = ["article", "key", "source", "imported_at"]
+    fields = ["article", "old_url", "old_path", "key", "source", "imported_at"]
+
+    def has_add_permission(self, request):
+        return False  # records are made by import_legacy

@@ -191,11 +191,47 @@ class Organisation(models.Model):
         return bool(self.country) and self.country.code in MEMBER_STATES
 
 
+class OrganisationAlias(models.Model):
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="aliases",
+        verbose_name=_("organisation"),
+    )
+    name = models.CharField(
+        _("other name"),
+        max_length=255,
+        help_text=_(
+            "Another name or acronym used in texts: “UN Office on Drugs and Crime”, “DCA”, “КАРИЦ”."
+        ),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("other name")
+        verbose_name_plural = _("other names")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="unique_alias_per_org")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
 class Participant(models.Model):
     full_name = models.CharField(
         _("full name"),
         max_length=200,
         help_text=_("The name as CARICC writes it in full, given name first: “Rustam Miralizoda”."),
+    )
+    family_name = models.CharField(
+        _("family name"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Used to recognise the person in texts. Leave empty when it is the last word of the "
+            "full name."
+        ),
     )
     honorific = models.CharField(
         _("honorific or rank"),
@@ -236,6 +272,10 @@ class Participant(models.Model):
     @property
     def display_name(self):
         return f"{self.honorific} {self.full_name}".strip()
+
+    @property
+    def surname(self):
+        return self.family_name or (self.full_name.split() or [""])[-1]
 
     def position_on(self, day):
         """The position held on `day`; uses prefetched positions when present."""
@@ -678,3 +718,37 @@ class TaggedEvent(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_event_tag")
         ]
+
+
+class LegacyRecord(models.Model):
+    """An article brought in from the old site: how to recognise it again, and its old address."""
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, related_name="legacy", verbose_name=_("article")
+    )
+    key = models.CharField(
+        _("import key"),
+        max_length=100,
+        unique=True,
+        help_text=_("The old site's id, or a fingerprint of the title and date when it had none."),
+    )
+    old_url = models.CharField(_("old address"), max_length=500, blank=True)
+    old_path = models.CharField(
+        _("old path"),
+        max_length=500,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Requests for this path are redirected (301) to the article once it is public."
+        ),
+    )
+    source = models.CharField(_("imported from"), max_length=255, blank=True)
+    imported_at = models.DateTimeField(_("imported"))
+
+    class Meta:
+        ordering = ["-imported_at", "key"]
+        verbose_name = _("legacy record")
+        verbose_name_plural = _("legacy records")
+
+    def __str__(self):
+        return self.old_url or self.key

@@ -97,6 +97,7 @@ def test_editor_writes_a_whole_article_with_authors_in_the_admin(staff_client):
         "organisations": [caricc.pk],
         "events": [event.pk],
         **_inline_management("authorships", 1),
+        **_inline_management("legacy"),
         "authorships-0-participant": author.pk,
         "authorships-0-sort_order": "0",
     }
@@ -199,10 +200,14 @@ def test_editor_adds_an_organisation_under_a_parent(staff_client):
         "parent": unodc.pk,
         "website": "",
         "description": "",
+        **_inline_management("aliases", 1),
+        "aliases-0-name": "UNODC ROCA",
     }
     response = staff_client.post(reverse("admin:newsroom_organisation_add"), data)
     assert response.status_code == HTTPStatus.FOUND
-    assert Organisation.objects.get(slug="unodc-roca").parent == unodc
+    office = Organisation.objects.get(slug="unodc-roca")
+    assert office.parent == unodc
+    assert list(office.aliases.values_list("name", flat=True)) == ["UNODC ROCA"]
 
 
 @pytest.mark.parametrize("model", ["article", "event"])

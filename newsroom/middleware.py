@@ -1,0 +1,42 @@
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from django.http import HttpResponsePermanentRedirect
+
+from .models import Article, LegacyRecord
+
+
+def normalise_old_path(url: str) -> str:
+    """The part of an old-site address that identifies a page: path and sorted query string.
+
+    'http://caricc.org/index.php/en/news/12-x?b=2&a=1' -> '/index.php/en/news/12-x?a=1&b=2'
+    """
+    parts = urlsplit(url.strip())
+    path = parts.path or "/"
+    if not path.startswith("/"):
+        path = "/" + path
+    path = path.rstrip("/") or "/"
+    query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
+    return f"{path}?{query}" if query else path
+
+
+class LegacyRedirectMiddleware:
+    """Answer a 404 for an old-site address with a 301 to the article now public at its place."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 404 or request.method not in ("GET", "HEAD"):
+            return response
+        candidates = {normalise_old_path(request.get_full_path()), normalise_old_path(request.path)}
+        record = (
+            LegacyRecord.objects.filter(
+                old_path__in=candidates, article__in=Article.objects.published()
+            )
+            .select_related("article")
+            .first()
+        )
+        if record is None:
+            return response
+        return HttpResponsePermanentRedirect(record.article.get_absolute_url())
