@@ -1,10 +1,13 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.db.models import Count
+from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
 
+from .mentions import MentionFinder, Mentions
 from .models import (
     Article,
     Authorship,
@@ -18,6 +21,9 @@ from .models import (
     Position,
     Tag,
 )
+
+# The submit button that links the mentions the editor ticked (never done without it).
+LINK_MENTIONS = "_link_mentions"
 
 # The newsroom has its own Tag model (ASCII slugs, per-model tag tables); taggit's stays unused.
 admin.site.unregister(TaggitTag)
@@ -135,6 +141,69 @@ class ArticleAdmin(PublishableAdmin):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        suggestions = unlinked_mentions(article)
+        if LINK_MENTIONS in request.POST:
+            people = [
+                p
+                for p in suggestions.participants
+                if str(p.pk) in request.POST.getlist("link_participant")
+            ]
+            orgs = [
+                o
+                for o in suggestions.organisations
+                if str(o.pk) in request.POST.getlist("link_organisation")
+            ]
+            article.participants.add(*people)
+            article.organisations.add(*orgs)
+            if people or orgs:
+                names = ", ".join(str(obj) for obj in [*people, *orgs])
+                self.message_user(
+                    request, _("Linked: %(names)s.") % {"names": names}, messages.SUCCESS
+                )
+        elif suggestions.participants or suggestions.organisations:
+            names = ", ".join(
+                str(obj) for obj in [*suggestions.participants, *suggestions.organisations]
+            )
+            self.message_user(
+                request,
+                _(
+                    "The text mentions %(names)s, not linked to this article. Open the article "
+                    "to review them under “Mentioned in the text” and link them with one click."
+                )
+                % {"names": names},
+                messages.INFO,
+            )
+
+    def response_change(self, request, obj):
+        if LINK_MENTIONS in request.POST:
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        article = self.get_object(request, unquote(object_id))
+        if article is not None:
+            extra_context["mention_suggestions"] = unlinked_mentions(article)
+            extra_context["link_mentions_name"] = LINK_MENTIONS
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+def unlinked_mentions(article):
+    """People and organisations named in the article's text but not linked to it."""
+    found = MentionFinder().find_in_html(" ".join([article.title, article.lead, article.body]))
+    linked_people = set(article.participants.values_list("pk", flat=True)) | set(
+        article.authorships.values_list("participant_id", flat=True)
+    )
+    linked_orgs = set(article.organisations.values_list("pk", flat=True))
+    return Mentions(
+        participants=[p for p in found.participants if p.pk not in linked_people],
+        organisations=[o for o in found.organisations if o.pk not in linked_orgs],
+        matches=[],
+    )
 
 
 @admin.register(Event)

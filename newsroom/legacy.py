@@ -409,14 +409,26 @@ PRESENTER = re.compile(
     r"\b(presentation|presented|report(ed)? on|briefed|delivered)\b|презентац|доклад", re.I
 )
 SPEAKER = re.compile(
-    r"\b(speech|remarks|addressed|statement|speakers?|opening)\b|выступ|приветств", re.I
+    r"\b(speech|remarks|addressed|statement|speakers?|opening|opened)\b|выступ|приветств", re.I
 )
 ROLE_RANK = {"moderator": 3, "presenter": 2, "speaker": 1, "participant": 0}
 
 
+ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "prof", "st", "no", "vs", "etc", "г", "гг", "т", "им"}
+
+
 def sentences(paragraphs):
+    """Split into sentences, not after "Mr." or an initial ("R.A. Miralizoda")."""
     for paragraph in paragraphs:
-        yield from SENTENCE_SPLIT.split(paragraph)
+        start = 0
+        for boundary in SENTENCE_SPLIT.finditer(paragraph):
+            before = paragraph[start : boundary.start()].rstrip(".!?").split()
+            last = before[-1].split(".")[-1] if before else ""
+            if last.lower() in ABBREVIATIONS or len(last) == 1:
+                continue
+            yield paragraph[start : boundary.start()]
+            start = boundary.end()
+        yield paragraph[start:]
 
 
 def infer_role(sentence: str) -> tuple[str, str]:

@@ -264,3 +264,81 @@ def test_admin_editor_scripts_are_allowed_by_the_content_security_policy(staff_c
     nonce = content.split('<script type="importmap" nonce="', 1)[1].split('"', 1)[0]
     assert f"'nonce-{nonce}'" in policy
     assert "django_prose_editor/editor.js" in content
+
+
+@pytest.fixture
+def mentioned_article():
+    caricc = make_organisation(
+        name="Central Asian Regional Information and Coordination Centre", short_name="CARICC"
+    )
+    incb = make_organisation(name="International Narcotics Control Board", short_name="INCB")
+    director = make_participant(full_name="Rustam Miralizoda")
+    director.aliases.create(name="R.Miralizoda")
+    article = make_article(
+        title="CARICC Director R.Miralizoda meets the INCB",
+        lead="The meeting discussed precursor control.",
+        body="<p>Major-General Rustam Miralizoda welcomed the International Narcotics "
+        "Control Board.</p>",
+    )
+    article.organisations.add(caricc)
+    return {"article": article, "caricc": caricc, "incb": incb, "director": director}
+
+
+def _article_post(article, **extra):
+    return {
+        "title": article.title,
+        "slug": article.slug,
+        "section": article.section,
+        "lead": article.lead,
+        "body": article.body,
+        "tags": "",
+        "status": article.status,
+        "published_at_0": timezone.localtime(article.published_at).strftime("%Y-%m-%d"),
+        "published_at_1": timezone.localtime(article.published_at).strftime("%H:%M:%S"),
+        "hero_alt": "",
+        "hero_caption": "",
+        "organisations": [o.pk for o in article.organisations.all()],
+        **_inline_management("authorships"),
+        **_inline_management("legacy"),
+        **extra,
+    }
+
+
+def test_change_form_suggests_unlinked_mentions(staff_client, mentioned_article):
+    article = mentioned_article["article"]
+    response = staff_client.get(reverse("admin:newsroom_article_change", args=[article.pk]))
+    suggestions = response.context["mention_suggestions"]
+    assert suggestions.participants == [mentioned_article["director"]]
+    assert suggestions.organisations == [mentioned_article["incb"]]  # CARICC is linked already
+    content = response.content.decode()
+    assert "Mentioned in the text" in content
+    assert 'name="_link_mentions"' in content
+
+
+def test_plain_save_never_links_mentions_silently(staff_client, mentioned_article):
+    article = mentioned_article["article"]
+    data = _article_post(
+        article,
+        link_participant=[mentioned_article["director"].pk],
+        link_organisation=[mentioned_article["incb"].pk],
+    )
+    response = staff_client.post(
+        reverse("admin:newsroom_article_change", args=[article.pk]), data, follow=True
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert not article.participants.exists()
+    assert list(article.organisations.all()) == [mentioned_article["caricc"]]
+    assert any("not linked" in str(m) for m in response.context["messages"])
+
+
+def test_one_click_links_the_ticked_mentions_only(staff_client, mentioned_article):
+    article = mentioned_article["article"]
+    url = reverse("admin:newsroom_article_change", args=[article.pk])
+    data = _article_post(
+        article, _link_mentions="1", link_participant=[mentioned_article["director"].pk]
+    )
+    response = staff_client.post(url, data)
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == url
+    assert list(article.participants.all()) == [mentioned_article["director"]]
+    assert mentioned_article["incb"] not in article.organisations.all()

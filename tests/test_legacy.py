@@ -90,10 +90,12 @@ def test_template_residue_and_markup_are_dropped():
     page = parse_page((SAMPLES / "news-2019.txt").read_text())
     first, webinar = page.items[:2]
     assert first.paragraphs[1] == (
-        "Director Rustam Miralizoda opened the meeting and underlined the value of joint operations."
+        "Director Rustam Miralizoda opened the meeting and underlined the value of joint "
+        "operations."
     )
     assert webinar.paragraphs == [
-        "On November 12-13, 2019, UNODC and the World Customs Organization held a webinar for port control units.",
+        "On November 12-13, 2019, UNODC and the World Customs Organization held a webinar "
+        "for port control units.",
         "Participants discussed risk profiling of containers.",
     ]
     text = "\n".join(p for item in page.items for p in item.paragraphs)
