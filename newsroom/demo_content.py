@@ -1104,9 +1104,9 @@ UNPUBLISHED_ARTICLES = [
     },
 ]
 
-# --- Vocabulary for synthetic volume (--articles N, --events N) ----------------------------------
-SYNTHETIC_START = date(2015, 1, 1)
-SYNTHETIC_END = date(2020, 12, 31)
+# --- Vocabulary for synthetic volume (`manage.py generate_content`) ---------------------------
+# Generated items are composed from these pieces; none of them is a fact about a real person.
+GENERATED_SINCE = date(2008, 1, 1)
 
 TOPICS = [
     "precursor control",
@@ -1124,6 +1124,14 @@ TOPICS = [
     "regional anti-narcotics collaboration",
     "port control units",
     "analytical support to operations",
+    "heroin trafficking along the Northern Route",
+    "methamphetamine production in the region",
+    "cash couriers and drug money",
+    "postal and express parcels",
+    "training of canine units",
+    "risk profiling of air cargo",
+    "drug prevention among young people",
+    "cooperation between financial intelligence units",
 ]
 
 # (title, lead, section). {org} is a short name ("UNODC") or "the" + full name.
@@ -1163,6 +1171,36 @@ ARTICLE_TEMPLATES = [
         "CARICC's Information and Analytical Unit reviewed trends in {topic} as of {date}, drawing on information shared by {org}.",
         "analytics",
     ),
+    (
+        "{org} and CARICC sign a plan of joint action on {topic}",
+        "On {date}, {org} and CARICC agreed a plan of joint action on {topic} for the next two years.",
+        "press_release",
+    ),
+    (
+        "Heroin, precursors and synthetics: seizures reported by {org}",
+        "Figures shared by {org} on {date} give a picture of recent seizures and of {topic}.",
+        "analytics",
+    ),
+    (
+        "CARICC statement on {topic}",
+        "On {date}, CARICC set out its position on {topic} after consultations with {org}.",
+        "statement",
+    ),
+    (
+        "Joint statement of CARICC and {org}",
+        "In a joint statement issued on {date}, CARICC and {org} reaffirmed their commitment to cooperation on {topic}.",
+        "statement",
+    ),
+    (
+        "Controlled delivery completed with {org}",
+        "On {date}, a controlled delivery coordinated through CARICC with {org} was completed; the operation concerned {topic}.",
+        "news",
+    ),
+    (
+        "Experts from {org} visit CARICC",
+        "On {date}, experts from {org} visited CARICC in Almaty to discuss {topic}.",
+        "news",
+    ),
 ]
 
 EVENT_TITLES = {
@@ -1187,6 +1225,14 @@ BODY_SENTENCES = [
     "CARICC representatives underlined the role of analysis in shaping operational and strategic responses to organized crime and drug trafficking.",
     "The meeting closed with a commitment to balanced and constructive international cooperation against drug trafficking.",
     "Officials of the member states' competent authorities reported on results achieved and activities planned.",
+    "Speakers from {org} presented their experience of {topic}.",
+    "The next meeting on {topic} is planned to take place in {city}.",
+    "CARICC analysts outlined how {topic} had changed over the past year.",
+    "Representatives of {org} thanked CARICC for its support & coordination.",
+    "The participants exchanged contacts of national focal points for {topic}.",
+    "A summary of the discussion will be shared with the competent authorities of the member states.",
+    "The event was held in English and Russian, with simultaneous interpretation.",
+    "Questions of \u201ctrust and speed\u201d in information exchange were raised repeatedly.",
 ]
 
 PRESENTATION_ANGLES = [
@@ -1221,4 +1267,83 @@ CITIES = [
     ("Ashgabat", "TM"),
     ("Tashkent", "UZ"),
     ("Vienna", "AT"),
+]
+
+# Words for generated tags ("heroin seizures", "darknet routes", ...): subject, then aspect.
+TAG_SUBJECTS = [
+    "heroin", "opium", "morphine", "cannabis", "hashish", "cocaine", "methamphetamine",
+    "amphetamine", "mephedrone", "alpha-PVP", "synthetic cannabinoids", "tramadol", "fentanyl",
+    "acetic anhydride", "ephedrine", "pseudoephedrine", "potassium permanganate", "safrole",
+    "new psychoactive substances", "prescription drugs", "cash couriers", "cryptocurrency",
+    "darknet markets", "postal parcels", "container shipments", "air cargo", "rail freight",
+    "road transport", "Caspian ports", "mountain passes",
+]  # fmt: skip
+TAG_ASPECTS = [
+    "seizures", "trafficking", "routes", "trends", "profiling", "detection", "laboratories",
+    "smuggling", "analysis", "legislation", "prices", "purity",
+]  # fmt: skip
+
+# (latin, cyrillic, "m" or "f"). Family names take -a for women when they end in -ov/-ev/-in.
+GIVEN_NAMES = [
+    ("Aibek", "Айбек", "m"), ("Akmal", "Акмал", "m"), ("Alisher", "Алишер", "m"),
+    ("Anvar", "Анвар", "m"), ("Arman", "Арман", "m"), ("Azamat", "Азамат", "m"),
+    ("Bakhtiyor", "Бахтиёр", "m"), ("Daniyar", "Данияр", "m"), ("Dmitry", "Дмитрий", "m"),
+    ("Elchin", "Эльчин", "m"), ("Farrukh", "Фаррух", "m"), ("Igor", "Игорь", "m"),
+    ("Kairat", "Кайрат", "m"), ("Merdan", "Мердан", "m"), ("Nurlan", "Нурлан", "m"),
+    ("Oleg", "Олег", "m"), ("Ruslan", "Руслан", "m"), ("Sanjar", "Санжар", "m"),
+    ("Timur", "Тимур", "m"), ("Ulugbek", "Улугбек", "m"), ("Aigerim", "Айгерим", "f"),
+    ("Dilnoza", "Дилноза", "f"), ("Elena", "Елена", "f"), ("Gulnara", "Гульнара", "f"),
+    ("Irina", "Ирина", "f"), ("Madina", "Мадина", "f"), ("Nargiza", "Наргиза", "f"),
+    ("Olga", "Ольга", "f"), ("Saule", "Сауле", "f"), ("Zarina", "Зарина", "f"),
+]  # fmt: skip
+FAMILY_NAMES = [
+    ("Abdullayev", "Абдуллаев"), ("Akhmetov", "Ахметов"), ("Aliyev", "Алиев"),
+    ("Bekov", "Беков"), ("Davletov", "Давлетов"), ("Ermekov", "Ермеков"),
+    ("Ibragimov", "Ибрагимов"), ("Ismoilov", "Исмоилов"), ("Karimov", "Каримов"),
+    ("Kasymov", "Касымов"), ("Kuznetsov", "Кузнецов"), ("Mamedov", "Мамедов"),
+    ("Nazarov", "Назаров"), ("Nurmatov", "Нурматов"), ("Orlov", "Орлов"),
+    ("Rakhimov", "Рахимов"), ("Saidov", "Саидов"), ("Sokolov", "Соколов"),
+    ("Tursunov", "Турсунов"), ("Usmanov", "Усманов"), ("Valiyev", "Валиев"),
+    ("Yusupov", "Юсупов"), ("Zhakupov", "Жакупов"), ("Berdiyev", "Бердыев"),
+    ("Durdyev", "Дурдыев"), ("Sharipov", "Шарипов"), ("Sultanov", "Султанов"),
+    ("Kholmatov", "Холматов"), ("Rahmonzoda", "Рахмонзода"), ("Safarzoda", "Сафарзода"),
+    ("Nazarzoda", "Назарзода"), ("Ismoilzoda", "Исмоилзода"), ("Popov", "Попов"),
+    ("Volkov", "Волков"), ("Tokayev", "Токаев"), ("Omarov", "Омаров"),
+]  # fmt: skip
+HONORIFICS = {
+    "m": ["Mr.", "Mr.", "Mr.", "Colonel", "Lieutenant-Colonel", "Major", "Dr."],
+    "f": ["Ms.", "Ms.", "Mrs.", "Dr.", "Major"],
+}
+JOB_TITLES = [
+    "Analyst", "Senior Analyst", "Liaison Officer", "Head of Division", "Deputy Head",
+    "Chief Inspector", "Senior Investigator", "Programme Officer", "National Coordinator",
+    "Head of International Cooperation", "Expert on Precursors", "Legal Adviser",
+]  # fmt: skip
+
+# (name, other name, kind) for generated organisations, one per country and pattern.
+ORGANISATION_PATTERNS = [
+    ("Drug Control Service of {country}", "{country} Drug Control Service", "national_authority"),
+    ("State Customs Service of {country}", "{country} Customs", "national_authority"),
+    ("State Border Service of {country}", "{country} Border Guards", "national_authority"),
+    ("Financial Intelligence Unit of {country}", "{country} FIU", "national_authority"),
+    ("Prosecutor General's Office of {country}", "{country} Prosecutor's Office", "national_authority"),
+    ("Ministry of Health of {country}", "{country} Health Ministry", "ministry"),
+    ("Embassy of {country} in Kazakhstan", "{country} Embassy, Astana", "diplomatic_mission"),
+    ("National Police Academy of {country}", "{country} Police Academy", "other"),
+]  # fmt: skip
+COUNTRIES = [
+    ("Azerbaijan", "AZ"), ("Kazakhstan", "KZ"), ("Kyrgyzstan", "KG"), ("Russia", "RU"),
+    ("Tajikistan", "TJ"), ("Turkmenistan", "TM"), ("Uzbekistan", "UZ"), ("Afghanistan", "AF"),
+    ("Iran", "IR"), ("Pakistan", "PK"), ("China", "CN"), ("Mongolia", "MN"), ("Türkiye", "TR"),
+    ("Belarus", "BY"), ("Armenia", "AM"), ("Georgia", "GE"), ("Germany", "DE"),
+    ("France", "FR"), ("Italy", "IT"), ("India", "IN"), ("Japan", "JP"),
+    ("the Republic of Korea", "KR"), ("the United Kingdom", "GB"), ("the United States", "US"),
+]  # fmt: skip
+
+# Who took part when no one is named; {country} as in COUNTRIES.
+UNNAMED_PARTICIPANTS = [
+    "delegation of {country}",
+    "representative of {country}",
+    "experts from {country}",
+    "national focal point of {country}",
 ]

@@ -54,13 +54,17 @@ def test_load_demo_carries_the_seed_people_with_aliases_and_positions():
     assert analytic.authors.count() == 3
 
 
-def test_load_demo_generates_extra_articles_on_request():
+def test_load_demo_hands_extra_volume_to_generate_content():
     run("load_demo")
-    base = Article.objects.count()
-    run("load_demo", "--articles", "15")
-    assert Article.objects.count() == base + 15
-    run("load_demo", "--articles", "15")
-    assert Article.objects.count() == base + 15
+    base = counts()
+    output = run("load_demo", "--articles", "15", "--events", "4")
+    assert Article.objects.count() == base["Article"] + 15
+    assert Event.objects.count() == base["Event"] + 4
+    assert Article.objects.filter(slug__startswith="gen-article-").count() == 15
+    assert "Generated 15 articles and 4 events" in output
+    run("load_demo", "--articles", "15", "--events", "4")
+    assert Article.objects.count() == base["Article"] + 15
+    assert Event.objects.count() == base["Event"] + 4
 
 
 def test_ensure_admin_creates_one_administrator_and_prints_its_password_once():

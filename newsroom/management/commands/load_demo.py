@@ -5,6 +5,7 @@ from collections import Counter, defaultdict
 from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -32,14 +33,6 @@ NAVY = (11, 31, 58)
 HERO_SIZE = (1200, 675)
 LOGO_SIZE = 400
 LOGO_COLOURS = [(11, 31, 58), (0, 94, 145), (0, 112, 84), (122, 32, 52), (74, 60, 130)]
-
-
-MONTHS = "January February March April May June July August September October November December"
-MONTHS = MONTHS.split()
-
-
-def capitalise(text):
-    return text[:1].upper() + text[1:]
 
 
 def at_ten(day):
@@ -111,8 +104,9 @@ class Command(BaseCommand):
         "dated from today, and a "
         "draft and a scheduled article that must stay hidden from the public. Placeholder "
         "images are drawn, not downloaded. Safe to run again: everything is matched by slug "
-        "(or natural key), so a second run creates nothing. --articles N and --events N add "
-        "synthetic items (demo-article-0001, demo-event-0001, ...) for volume testing."
+        "(or natural key), so a second run creates nothing. --articles N and --events M then "
+        "run generate_content, which makes sure N synthetic articles and M synthetic events "
+        "exist (gen-article-000001, gen-event-000001, ...) for volume testing."
     )
 
     def add_arguments(self, parser):
@@ -121,14 +115,14 @@ class Command(BaseCommand):
             type=int,
             default=0,
             metavar="N",
-            help="Also create N synthetic published articles dated 2015–2020 (default 0).",
+            help="Then make sure N synthetic articles exist (generate_content; default 0).",
         )
         parser.add_argument(
             "--events",
             type=int,
             default=0,
-            metavar="N",
-            help="Also create N synthetic published past events dated 2015–2020 (default 0).",
+            metavar="M",
+            help="Then make sure M synthetic events exist (generate_content; default 0).",
         )
         parser.add_argument(
             "--seed",
@@ -150,9 +144,16 @@ class Command(BaseCommand):
             self.load_articles()
             self.load_upcoming_events()
             self.load_unpublished_articles()
-            self.load_synthetic_events(events, seed)
-            self.load_synthetic_articles(articles, seed)
         self.report()
+        if articles or events:
+            call_command(
+                "generate_content",
+                articles=articles,
+                events=events,
+                seed=seed,
+                stdout=self.stdout,
+                stderr=self.stderr,
+            )
 
     # --- Bookkeeping -------------------------------------------------------------------------
 
@@ -393,89 +394,6 @@ class Command(BaseCommand):
                 published_at=None
                 if days is None
                 else at_ten(self.today + datetime.timedelta(days)),
-            )
-
-    # --- Synthetic volume --------------------------------------------------------------------
-
-    @staticmethod
-    def org_in_text(org):
-        """ "UNODC", "ROCB Europe", but "the Inter-regional Network", "the World Customs ..."."""
-        if org.short_name and org.short_name.split()[0].isupper():
-            return org.short_name
-        return f"the {org.short_name or org.name}"
-
-    @staticmethod
-    def day_in_text(day):
-        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"  # English whatever the locale
-
-    def random_day(self, rng):
-        span = (content.SYNTHETIC_END - content.SYNTHETIC_START).days
-        return content.SYNTHETIC_START + datetime.timedelta(days=rng.randint(0, span))
-
-    def load_synthetic_articles(self, count, seed):
-        partners = [org for slug, org in self.organisations.items() if slug != "caricc"]
-        people = list(self.people.values())
-        for number in range(1, count + 1):
-            # One generator per item: item 7 is the same whatever N is.
-            rng = random.Random(f"{seed}:article:{number}")
-            topic, org, day = rng.choice(content.TOPICS), rng.choice(partners), self.random_day(rng)
-            title, lead, section = rng.choice(content.ARTICLE_TEMPLATES)
-            words = {"topic": topic, "org": self.org_in_text(org), "date": self.day_in_text(day)}
-            data = {
-                "slug": f"demo-article-{number:04d}",
-                "title": capitalise(title.format(**words)),
-                "section": section,
-                "paragraphs": [
-                    lead.format(**words),
-                    *rng.sample(content.BODY_SENTENCES, rng.randint(2, 4)),
-                ],
-                "tags": rng.sample(content.TAG_POOL, rng.randint(1, 3)),
-                "organisations": ["caricc", org.slug],
-                "participants": [p.slug for p in rng.sample(people, rng.randint(0, 2))],
-            }
-            self.save_article(data, status=Article.Status.PUBLISHED, published_at=at_ten(day))
-
-    def load_synthetic_events(self, count, seed):
-        partners = [org for slug, org in self.organisations.items() if slug != "caricc"]
-        people = list(self.people.values())
-        roles = ["speaker", "presenter", "delegate", "moderator", "participant"]
-        for number in range(1, count + 1):
-            rng = random.Random(f"{seed}:event:{number}")
-            kind = rng.choice(list(content.EVENT_TITLES))
-            topic, org = rng.choice(content.TOPICS), rng.choice(partners)
-            starts_on = self.random_day(rng)
-            title = content.EVENT_TITLES[kind].format(topic=topic, org=self.org_in_text(org))
-            event_format = rng.choice(["in_person", "online", "online", "hybrid"])
-            city, country = ("", "")
-            if kind == "visit":
-                event_format, city, country = "in_person", "Almaty", "KZ"
-            elif event_format != "online":
-                city, country = rng.choice(content.CITIES)
-            ends_on = starts_on + datetime.timedelta(days=rng.choice([0, 0, 1, 2]))
-            participations = []
-            for person in rng.sample(people, rng.randint(0, 3)):
-                role = rng.choice(roles)
-                angle = rng.choice(content.PRESENTATION_ANGLES)
-                presentation = capitalise(f"{topic}: {angle}") if role == "presenter" else ""
-                participations.append((person.slug, role, presentation))
-            data = {
-                "slug": f"demo-event-{number:04d}",
-                "title": capitalise(title),
-                "kind": kind,
-                "format": event_format,
-                "city": city,
-                "country": country,
-                "summary": rng.choice(content.BODY_SENTENCES),
-                "hosts": ["caricc"] if rng.random() < 0.5 else [org.slug],
-                "organisations": [o.slug for o in rng.sample(partners, rng.randint(1, 3))],
-                "tags": rng.sample(content.TAG_POOL, rng.randint(1, 3)),
-            }
-            self.save_event(
-                data,
-                starts_on=starts_on,
-                ends_on=ends_on,
-                published_at=at_ten(ends_on + datetime.timedelta(days=1)),
-                participations=participations,
             )
 
     # --- Report ----------------------------------------------------------------------------------
