@@ -25,6 +25,7 @@ ORGANISATIONS = [
         "website": "https://caricc.org",
         "description": "Intergovernmental centre in Almaty that coordinates information exchange and joint counter-narcotics operations of the competent authorities of Azerbaijan, Kazakhstan, Kyrgyzstan, Russia, Tajikistan, Turkmenistan and Uzbekistan.",
         "logo": True,
+        "aliases": ["КАРИЦ"],
     },
     {
         "slug": "caricc-council-of-national-coordinators",
@@ -32,6 +33,7 @@ ORGANISATIONS = [
         "parent": "caricc",
         "kind": "other",
         "description": "CARICC's governing body, made up of the heads of the coordinating competent authorities of the member states and the CARICC Director.",
+        "aliases": ["Council of National Coordinators"],
     },
     {
         "slug": "unodc",
@@ -41,6 +43,7 @@ ORGANISATIONS = [
         "website": "https://www.unodc.org",
         "description": "United Nations office that helps states counter illicit drugs, organized crime, corruption and terrorism. Headquartered in Vienna.",
         "logo": True,
+        "aliases": ["UN Office on Drugs and Crime"],
     },
     {
         # Based in Tashkent (UNODC: "established ... in Tashkent, Uzbekistan"), hence UZ.
@@ -60,6 +63,11 @@ ORGANISATIONS = [
         "country": "KZ",
         "parent": "unodc",
         "description": "UNODC's programme office in Kazakhstan; its head also coordinates UNODC's project in support of CARICC.",
+        "aliases": [
+            "UNODC Program Office in the Republic of Kazakhstan",
+            "UNODC Programme Office in the Republic of Kazakhstan",
+            "Programme Office of UNODC in the Republic of Kazakhstan",
+        ],
     },
     {
         "slug": "unodc-wco-container-control-programme",
@@ -68,6 +76,11 @@ ORGANISATIONS = [
         "kind": "programme",
         "parent": "unodc",
         "description": "Joint programme of UNODC and the World Customs Organization that helps governments set up port control units to profile and inspect high-risk containers.",
+        "aliases": [
+            "Global Container Control Programme",
+            "UNODC Global Container Control Programme",
+            "UNODC Container Programme in Central Asia",
+        ],
     },
     {
         "slug": "inter-regional-network-of-customs-authorities-and-port-control-units",
@@ -165,6 +178,7 @@ ORGANISATIONS = [
         "kind": "ministry",
         "country": "KZ",
         "description": "Kazakhstan's interior ministry, responsible for policing and for countering drug trafficking. It makes active use of the CARICC Central Database; Kazakhstan is CARICC's host country.",
+        "aliases": ["Ministry of Internal Affairs of Kazakhstan"],
     },
     {
         "slug": "ministry-of-internal-affairs-of-kyrgyzstan",

@@ -19,6 +19,7 @@ from newsroom.models import (
     Event,
     EventParticipation,
     Organisation,
+    OrganisationAlias,
     Participant,
     ParticipantAlias,
     Position,
@@ -234,6 +235,8 @@ class Command(BaseCommand):
             }
             org, state = self.upsert(Organisation, {"slug": data["slug"]}, values)
             self.record(Organisation._meta.verbose_name_plural, state)
+            for name in data.get("aliases", []):
+                self.upsert_simple(OrganisationAlias, {"organisation": org, "name": name}, {})
             if data.get("logo"):
                 colour = LOGO_COLOURS[index % len(LOGO_COLOURS)]
                 text = org.short_name or org.name
