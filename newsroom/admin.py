@@ -96,10 +96,12 @@ class LegacyRecordInline(admin.StackedInline):
     model = LegacyRecord
     can_delete = False
     extra = 0
-    max_num = 0
     fields = ["old_url", "key", "source", "imported_at"]
     readonly_fields = fields
-    verbose_name_plural = _("imported from the old site")
+    verbose_name = verbose_name_plural = _("imported from the old site")
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class ParticipantAliasInline(admin.TabularInline):
@@ -122,6 +124,13 @@ class ArticleAdmin(PublishableAdmin):
     list_select_related = ["created_by"]
     autocomplete_fields = ["organisations", "participants", "events"]
     inlines = [AuthorshipInline, LegacyRecordInline]
+
+    def get_inlines(self, request, obj):
+        # The old-site record is shown on imported articles only; nobody adds one by hand.
+        if obj is not None and LegacyRecord.objects.filter(article=obj).exists():
+            return self.inlines
+        return [AuthorshipInline]
+
     readonly_fields = ["created_by", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "section", "lead", "body", "tags"]}),

@@ -248,3 +248,14 @@ def test_the_real_seed_page_imports_with_its_people_and_events():
     again = run(SEED, "--publish")
     assert "created           0" in again
     assert Article.objects.exclude(pk__in=before).count() == 12
+
+
+def test_admin_shows_where_an_imported_article_came_from(staff_client, catalogue):
+    run(SAMPLE)
+    imported = article("CARICC hosts regional expert meeting")
+    page = staff_client.get(f"/admin/newsroom/article/{imported.pk}/change/").content.decode()
+    assert "Imported from the old site" in page
+    assert "1203-caricc-hosts-regional-expert-meeting" in page
+    own = Article.objects.create(title="Written in the newsroom")
+    page = staff_client.get(f"/admin/newsroom/article/{own.pk}/change/").content.decode()
+    assert "Imported from the old site" not in page
