@@ -10,12 +10,12 @@ from django.utils import timezone
 from newsroom.models import Article, Event, LegacyRecord, Participant
 
 from .factories import make_organisation, make_participant
+from .seed import SEED_PAGE, needs_seed
 
 pytestmark = pytest.mark.django_db
 
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "legacy" / "news-2019.txt"
-SEED = HERE.parents[1] / "shared" / "seed" / "caricc-breaking-news-2020.txt"
 
 
 def run(*args):
@@ -227,11 +227,11 @@ def test_russian_page_imports(catalogue):
     assert visit.slug.isascii()
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the shared seed page is not beside the repository")
+@needs_seed
 def test_the_real_seed_page_imports_with_its_people_and_events():
     call_command("load_demo", stdout=StringIO())  # the catalogue of people and organisations
     before = set(Article.objects.values_list("pk", flat=True))
-    output = run(SEED, "--publish")
+    output = run(SEED_PAGE, "--publish")
     imported = Article.objects.exclude(pk__in=before)
     assert imported.count() == 12
     assert "items read        12" in output
@@ -245,7 +245,7 @@ def test_the_real_seed_page_imports_with_its_people_and_events():
     assert events.filter(format="online").count() == 6
     dushanbe = imported.get(title="CARICC Director on working meetings in Dushanbe").events.get()
     assert (dushanbe.city, dushanbe.starts_on) == ("Dushanbe", datetime.date(2020, 7, 10))
-    again = run(SEED, "--publish")
+    again = run(SEED_PAGE, "--publish")
     assert "created           0" in again
     assert Article.objects.exclude(pk__in=before).count() == 12
 

@@ -7,9 +7,10 @@ import pytest
 
 from newsroom.legacy import LegacyFormatError, event_facts, find_dates, parse_page
 
+from .seed import SEED_PAGE, needs_seed
+
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE / "legacy"
-SEED = HERE.parents[1] / "shared" / "seed" / "caricc-breaking-news-2020.txt"
 d = datetime.date
 
 
@@ -232,9 +233,9 @@ def test_a_piece_that_reports_no_event_has_no_event_facts():
     )
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the shared seed page is not beside the repository")
+@needs_seed
 def test_the_real_seed_page_parses_into_its_twelve_items():
-    page = parse_page(SEED.read_text())
+    page = parse_page(SEED_PAGE.read_text())
     assert (page.heading, page.total) == ("Breaking news", 469)
     assert len(page.items) == 12
     assert sum(len(item.paragraphs) for item in page.items) == 73

@@ -1,5 +1,4 @@
 import io
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -9,10 +8,9 @@ from newsroom.mentions import Mention, MentionFinder, find_mentions, html_to_tex
 from newsroom.models import Organisation, OrganisationAlias, Participant, ParticipantAlias
 
 from .factories import make_organisation, make_participant
+from .seed import SEED_PAGE, needs_seed
 
 pytestmark = pytest.mark.django_db
-
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "caricc-breaking-news-2020.txt"
 
 
 def person(full_name, slug, aliases=(), **fields):
@@ -457,10 +455,10 @@ def seed_items(path):
     ]
 
 
-@pytest.mark.skipif(not SEED.exists(), reason=f"seed file not found at {SEED}")
+@needs_seed
 def test_seed_items_link_every_named_person_and_organisation_and_nothing_else():
     call_command("load_demo", stdout=io.StringIO())
-    items = seed_items(SEED)
+    items = seed_items(SEED_PAGE)
     assert [title for title, _text in items] == list(SEED_EXPECTED)
     finder = MentionFinder()
     for title, text in items:
