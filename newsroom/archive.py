@@ -47,7 +47,10 @@ MANIFEST = "manifest.json"
 CONTENT = "content.json"
 MEDIA_PREFIX = "media/"
 
-# Every model of the newsroom app, each after the models it points to, so rows load in this order.
+# Every content model of the newsroom app, each after the models it points to, so rows load in
+# this order. Not content, and not archived: the revision history (simple-history's Historical*
+# models), the audit trail and preview links — records of how the content was made, which a
+# restored site starts afresh.
 CONTENT_MODELS = (
     Tag,
     Organisation,

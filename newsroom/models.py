@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from django_prose_editor.fields import ProseEditorField
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
@@ -32,7 +33,10 @@ class Publishable(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
         PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+        ARCHIVED = "archived", _("Archived")
 
     status = models.CharField(
         _("status"),
@@ -52,6 +56,12 @@ class Publishable(models.Model):
             "left empty, it is set to now when the item is published."
         ),
     )
+    expires_at = models.DateTimeField(
+        _("expiry time"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: when the item is taken down again. Empty keeps it up."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -65,13 +75,24 @@ class Publishable(models.Model):
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
 
+    def clean(self):
+        super().clean()
+        if self.expires_at and self.published_at and self.expires_at <= self.published_at:
+            raise ValidationError({"expires_at": _("The expiry time must come after publication.")})
+
     @property
     def is_published(self):
+        now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and (self.expires_at is None or self.expires_at > now)
         )
+
+    @property
+    def is_expired(self):
+        return self.expires_at is not None and self.expires_at <= timezone.now()
 
     @property
     def is_scheduled(self):
@@ -147,6 +168,8 @@ class Organisation(models.Model):
     description = models.TextField(_("description"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["name"]
@@ -249,6 +272,8 @@ class Participant(models.Model):
     bio = models.TextField(_("short biography"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["full_name"]
@@ -429,12 +454,18 @@ class Event(Publishable):
     tags = TaggableManager(_("tags"), blank=True, through="TaggedEvent", related_name="events")
 
     objects = EventQuerySet.as_manager()
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"], m2m_fields=["hosts", "organisations"]
+    )
 
     class Meta:
         ordering = ["-starts_on", "title"]
         get_latest_by = "starts_on"
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        permissions = [
+            ("publish_event", _("Can publish, schedule, unpublish and archive events")),
+        ]
         indexes = [
             models.Index(fields=["status", "published_at"], name="event_public_idx"),
             models.Index(fields=["starts_on"], name="event_starts_idx"),
@@ -464,6 +495,7 @@ class Event(Publishable):
         return reverse("newsroom:event_detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The event cannot end before it starts.")})
 
@@ -629,12 +661,18 @@ class Article(Publishable):
     )
 
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"], m2m_fields=["organisations", "participants", "events"]
+    )
 
     class Meta:
         ordering = [models.F("published_at").desc(nulls_first=True), "-pk"]
         get_latest_by = "published_at"
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [
+            ("publish_article", _("Can publish, schedule, unpublish and archive articles")),
+        ]
         indexes = [
             models.Index(fields=["status", "published_at"], name="article_public_idx"),
             models.Index(fields=["section", "published_at"], name="article_section_idx"),
@@ -654,6 +692,7 @@ class Article(Publishable):
         return reverse("newsroom:article_detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()
         _require_alt(self, "hero_image", "hero_alt")
 
     @property
@@ -752,3 +791,87 @@ class LegacyRecord(models.Model):
 
     def __str__(self):
         return self.old_url or self.key
+
+
+class PreviewLink(models.Model):
+    """A signed, expiring, revocable link that shows a draft to a reviewer without an account."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="preview_links", verbose_name=_("article")
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+
+    def __str__(self):
+        return f"{self.article} — {self.expires_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class AuditEvent(models.Model):
+    """Who did what, and when: sign-ins and the editorial acts that change what the public sees."""
+
+    class Action(models.TextChoices):
+        LOGIN = "login", _("Signed in")
+        LOGIN_FAILED = "login_failed", _("Failed sign-in")
+        LOGOUT = "logout", _("Signed out")
+        LOCKOUT = "lockout", _("Locked out")
+        SUBMIT = "submit", _("Submitted for review")
+        PUBLISH = "publish", _("Published")
+        SCHEDULE = "schedule", _("Scheduled")
+        UNPUBLISH = "unpublish", _("Unpublished")
+        ARCHIVE = "archive", _("Archived")
+        RETURN = "return", _("Returned to draft")
+        RESTORE = "restore", _("Restored a revision")
+        PREVIEW_CREATED = "preview_created", _("Created a preview link")
+        PREVIEW_REVOKED = "preview_revoked", _("Revoked a preview link")
+        ACCOUNT_CREATED = "account_created", _("Created an account")
+        ACCOUNT_CHANGED = "account_changed", _("Changed an account")
+        ACCOUNT_DEACTIVATED = "account_deactivated", _("Deactivated an account")
+        PASSWORD_RESET = "password_reset", _("Forced a password reset")
+        ROLE_CHANGED = "role_changed", _("Changed a role")
+        TWO_FACTOR = "two_factor", _("Changed two-factor authentication")
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    actor_name = models.CharField(_("user name"), max_length=150, blank=True)
+    action = models.CharField(_("action"), max_length=30, choices=Action.choices, db_index=True)
+    target_type = models.CharField(_("object type"), max_length=100, blank=True)
+    target_id = models.CharField(_("object id"), max_length=64, blank=True)
+    target_repr = models.CharField(_("object"), max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        get_latest_by = "at"
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit trail")
+        indexes = [models.Index(fields=["target_type", "target_id"], name="audit_target_idx")]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name or '—'}: {self.get_action_display()}"

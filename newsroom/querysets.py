@@ -5,8 +5,17 @@ from django.utils import timezone
 
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        """What the public may see: published status and a publication time already reached."""
-        return self.filter(status="published", published_at__lte=timezone.now())
+        """What the public may see: published, its publication time reached, not yet expired."""
+        now = timezone.now()
+        return self.filter(status="published", published_at__lte=now).filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+        )
+
+    def scheduled(self):
+        return self.filter(status="published", published_at__gt=timezone.now())
+
+    def awaiting_review(self):
+        return self.filter(status="review")
 
     def drafts(self):
         return self.exclude(pk__in=self.published().values("pk"))
