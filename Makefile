@@ -23,8 +23,9 @@ $(STAMP): requirements/dev.txt
 
 install: $(STAMP) ## Create .venv and install the locked dependencies
 
-migrate: install ## Apply database migrations
+migrate: install ## Apply database migrations and bring the staff roles in line
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py sync_roles
 
 demo: migrate ## Load the demo content (idempotent)
 	$(PY) manage.py load_demo

@@ -4,12 +4,26 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from newsroom import security
+
 admin.site.site_header = _("CARICC newsroom")
 admin.site.site_title = _("CARICC newsroom admin")
 admin.site.index_title = _("Content and accounts")
+# Asks for the two-factor code of whoever has set it up (newsroom.security).
+admin.site.login_form = security.StaffLoginForm
+admin.site.login_template = "security/login.html"
+
+security_patterns = [
+    path("two-factor/", security.two_factor, name="two_factor"),
+    path("two-factor/recovery-codes/", security.recovery_codes, name="recovery_codes"),
+]
 
 urlpatterns = [
+    # Inside the admin's prefix, before the admin's own catch-all.
+    path(f"{settings.ADMIN_URL}security/", include((security_patterns, "security"))),
     path(settings.ADMIN_URL, admin.site.urls),
+    # Password reset pages, used by the link of a forced reset (the admin's templates).
+    path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("newsroom.urls")),
 ]

@@ -1,15 +1,28 @@
+from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
 from django.db.models import Count
 from django.http import HttpResponseRedirect
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
 
+from . import audit, roles, workflow
 from .mentions import MentionFinder, Mentions
 from .models import (
     Article,
+    AuditEvent,
     Authorship,
     Event,
     EventParticipation,
@@ -19,8 +32,12 @@ from .models import (
     Participant,
     ParticipantAlias,
     Position,
+    Publishable,
     Tag,
 )
+from .preview import PreviewLinkAdminMixin
+
+Status = Publishable.Status
 
 # The submit button that links the mentions the editor ticked (never done without it).
 LINK_MENTIONS = "_link_mentions"
@@ -29,48 +46,153 @@ LINK_MENTIONS = "_link_mentions"
 admin.site.unregister(TaggitTag)
 
 
-class PublishableAdmin(admin.ModelAdmin):
-    """Shared by articles and events: a published column, and publish / unpublish actions."""
+class QueueFilter(admin.SimpleListFilter):
+    """The editorial queues: awaiting review (editors), my drafts (authors), scheduled (both)."""
 
-    actions = ["publish", "unpublish"]
+    title = _("queue")
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        queues = []
+        if model_admin.has_publish_permission(request):
+            queues.append(("review", _("Awaiting review")))
+        if hasattr(model_admin.model, "created_by"):
+            queues.append(("mine", _("My drafts")))
+        queues.append(("scheduled", _("Scheduled")))
+        return queues
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "review":
+                return queryset.awaiting_review()
+            case "mine":
+                return queryset.filter(
+                    created_by=request.user, status__in=[Status.DRAFT, Status.REVIEW]
+                )
+            case "scheduled":
+                return queryset.scheduled()
+        return queryset
+
+
+def _transition_action(to_status, name, description, permission):
+    def action(self, request, queryset):
+        moved, refused = 0, 0
+        for obj in queryset:
+            if obj.status != to_status and workflow.can_move(request.user, obj, to_status):
+                workflow.move(request.user, obj, to_status, request=request)
+                moved += 1
+            elif obj.status != to_status:
+                refused += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d item moved.", "%(count)d items moved.", moved) % {"count": moved},
+            messages.SUCCESS,
+        )
+        if refused:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d item was left as it was: you may not make that change to it.",
+                    "%(count)d items were left as they were: you may not make that change to them.",
+                    refused,
+                )
+                % {"count": refused},
+                messages.WARNING,
+            )
+
+    action.__name__ = name
+    return admin.action(description=description, permissions=[permission])(action)
+
+
+class PublishableAdmin(admin.ModelAdmin):
+    """Articles and events: the workflow table (newsroom/workflow.py) decides every status change.
+
+    The status field offers only the moves the user may make, and the form checks again on the
+    server; authors change only their own drafts; publication and expiry times are editors' own.
+    """
+
+    actions = ["submit_for_review", "return_to_draft", "publish", "unpublish", "archive"]
     readonly_fields = ["created_at", "updated_at"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
+    list_filter = [QueueFilter, "status"]
+
+    submit_for_review = _transition_action(
+        Status.REVIEW, "submit_for_review", _("Submit for review"), "change"
+    )
+    return_to_draft = _transition_action(
+        Status.DRAFT, "return_to_draft", _("Return to draft"), "change"
+    )
+    publish = _transition_action(Status.PUBLISHED, "publish", _("Publish"), "publish")
+    unpublish = _transition_action(
+        Status.UNPUBLISHED, "unpublish", _("Unpublish (take down)"), "publish"
+    )
+    archive = _transition_action(Status.ARCHIVED, "archive", _("Archive"), "publish")
 
     @admin.display(boolean=True, description=_("public"), ordering="published_at")
     def is_public(self, obj):
         return obj.is_published
 
-    @admin.action(description=_("Publish the selected items now"), permissions=["change"])
-    def publish(self, request, queryset):
-        now = timezone.now()
-        count = 0
-        for obj in queryset.exclude(status=self.model.Status.PUBLISHED, published_at__lte=now):
-            obj.status = self.model.Status.PUBLISHED
-            if obj.published_at is None or obj.published_at > now:
-                obj.published_at = now
-            obj.save(update_fields=["status", "published_at", "updated_at"])
-            count += 1
-        self.message_user(
-            request,
-            ngettext("%(count)d item published.", "%(count)d items published.", count)
-            % {"count": count},
-            messages.SUCCESS,
+    def has_publish_permission(self, request):
+        return request.user.has_perm(workflow.publish_permission(self.model))
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None or self.has_publish_permission(request):
+            return True
+        # An author edits their own piece while it is a draft or in review, nothing else.
+        return workflow.OWNER in workflow.capacities(request.user, obj) and obj.status in (
+            Status.DRAFT,
+            Status.REVIEW,
         )
 
-    @admin.action(
-        description=_("Unpublish the selected items (back to draft)"), permissions=["change"]
-    )
-    def unpublish(self, request, queryset):
-        count = queryset.exclude(status=self.model.Status.DRAFT).update(
-            status=self.model.Status.DRAFT, updated_at=timezone.now()
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            fields += ["published_at", "expires_at"]
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        model = self.model
+        subject = obj or model(
+            **({"created_by": request.user} if hasattr(model, "created_by") else {})
         )
-        self.message_user(
-            request,
-            ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )
+        current = obj.status if obj else Status.DRAFT
+
+        class WorkflowForm(form_class):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                if "status" in self.fields:
+                    allowed = workflow.allowed_statuses(request.user, subject, current)
+                    self.fields["status"].choices = [
+                        (value, label) for value, label in Status.choices if value in allowed
+                    ]
+
+            def clean_status(self):
+                status = self.cleaned_data["status"]
+                if not workflow.can_move(request.user, subject, status, from_status=current):
+                    raise forms.ValidationError(
+                        _("You may not move this item from “%(from)s” to “%(to)s”.")
+                        % {"from": Status(current).label, "to": Status(status).label}
+                    )
+                return status
+
+        return WorkflowForm
+
+    def save_model(self, request, obj, form, change):
+        previous = form.initial.get("status") if change else None
+        super().save_model(request, obj, form, change)
+        if obj.status != (previous or Status.DRAFT):
+            audit.record(
+                workflow.audit_action(obj, obj.status),
+                actor=request.user,
+                target=obj,
+                request=request,
+                status_from=previous or "",
+                status_to=obj.status,
+            )
 
 
 class AuthorshipInline(admin.TabularInline):
@@ -117,9 +239,18 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublishableAdmin):
-    list_display = ["title", "section", "status", "published_at", "is_public", "updated_at"]
-    list_filter = ["status", "section", "published_at", "tags"]
+class ArticleAdmin(PreviewLinkAdminMixin, PublishableAdmin):
+    list_display = [
+        "title",
+        "section",
+        "status",
+        "published_at",
+        "expires_at",
+        "is_public",
+        "created_by",
+        "updated_at",
+    ]
+    list_filter = [QueueFilter, "status", "section", "published_at", "tags"]
     search_fields = ["title", "slug", "lead", "body"]
     list_select_related = ["created_by"]
     autocomplete_fields = ["organisations", "participants", "events"]
@@ -134,7 +265,7 @@ class ArticleAdmin(PublishableAdmin):
     readonly_fields = ["created_by", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "section", "lead", "body", "tags"]}),
-        (_("Publication"), {"fields": ["status", "published_at"]}),
+        (_("Publication"), {"fields": ["status", "published_at", "expires_at"]}),
         (_("Image"), {"fields": ["hero_image", "hero_alt", "hero_caption"]}),
         (_("Related"), {"fields": ["organisations", "participants", "events"]}),
         (
@@ -227,7 +358,7 @@ class EventAdmin(PublishableAdmin):
         "status",
         "is_public",
     ]
-    list_filter = ["status", "kind", "format", "country", "starts_on", "tags"]
+    list_filter = [QueueFilter, "status", "kind", "format", "country", "starts_on", "tags"]
     search_fields = ["title", "slug", "summary", "description", "city", "venue"]
     date_hierarchy = "starts_on"
     autocomplete_fields = ["hosts", "organisations"]
@@ -236,7 +367,7 @@ class EventAdmin(PublishableAdmin):
         (None, {"fields": ["title", "slug", "kind", "format", "summary", "description", "tags"]}),
         (_("When and where"), {"fields": ["starts_on", "ends_on", "city", "venue", "country"]}),
         (_("Organisations"), {"fields": ["hosts", "organisations"]}),
-        (_("Publication"), {"fields": ["status", "published_at"]}),
+        (_("Publication"), {"fields": ["status", "published_at", "expires_at"]}),
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
@@ -321,3 +452,235 @@ class LegacyRecordAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # records are made by import_legacy
+
+
+# --- Staff accounts and roles (Administrators) ----------------------------------------------
+
+User = get_user_model()
+ROLE_CHOICES = [("", _("No role: cannot sign in to the admin"))] + [
+    (role, _(role)) for role in roles.ROLES
+]
+
+
+class RoleFormMixin(forms.Form):
+    role = forms.ChoiceField(
+        label=_("role"),
+        choices=ROLE_CHOICES,
+        required=False,
+        help_text=_(
+            "Author: writes articles and submits them for review. Editor: edits everything, "
+            "publishes, schedules and takes down. Administrator: all of that, plus staff "
+            "accounts and roles."
+        ),
+    )
+    acting_user = None  # set by the admin: who is filling in the form
+
+    def clean_role(self):
+        role = self.cleaned_data["role"] or None
+        current = roles.role_of(self.instance) if self.instance.pk else None
+        if self.acting_user is not None and self.instance.pk == self.acting_user.pk:
+            if roles.RANK[role] > roles.RANK[current]:
+                raise forms.ValidationError(_("You cannot raise your own role."))
+        if roles.RANK[role] > roles.RANK[roles.role_of(self.acting_user)]:
+            raise forms.ValidationError(_("You cannot give a role above your own."))
+        return role
+
+
+class StaffCreationForm(RoleFormMixin, AdminUserCreationForm):
+    class Meta(AdminUserCreationForm.Meta):
+        fields = ("username", "first_name", "last_name", "email")
+
+
+class StaffChangeForm(RoleFormMixin, UserChangeForm):
+    class Meta(UserChangeForm.Meta):
+        fields = ("username", "first_name", "last_name", "email", "is_active")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["role"].initial = roles.role_of(self.instance) or ""
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffAdmin(DjangoUserAdmin):
+    """Staff accounts by role. Superuser and raw permission fields are not offered here."""
+
+    form = StaffChangeForm
+    add_form = StaffCreationForm
+    list_display = ["username", "full_name", "email", "role", "is_active", "last_login"]
+    list_filter = ["groups", "is_active"]
+    search_fields = ["username", "first_name", "last_name", "email"]
+    ordering = ["username"]
+    readonly_fields = ["last_login", "date_joined"]
+    actions = ["deactivate", "force_password_reset"]
+    fieldsets = [
+        (None, {"fields": ["username", "password", "role", "is_active"]}),
+        (_("Person"), {"fields": ["first_name", "last_name", "email"]}),
+        (_("Record"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": [
+                    "username",
+                    "first_name",
+                    "last_name",
+                    "email",
+                    "role",
+                    "usable_password",
+                    "password1",
+                    "password2",
+                ],
+            },
+        )
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description=_("name"))
+    def full_name(self, obj):
+        return obj.get_full_name()
+
+    @admin.display(description=_("role"))
+    def role(self, obj):
+        return roles.role_of(obj) or "—"
+
+    def has_change_permission(self, request, obj=None):
+        # Only a superuser may touch a superuser's account.
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form_class = super().get_form(request, obj, **kwargs)
+
+        class ActingForm(form_class):
+            acting_user = request.user
+
+        return ActingForm
+
+    def save_model(self, request, obj, form, change):
+        role = form.cleaned_data.get("role")
+        before = roles.role_of(obj) if change else None
+        obj.is_staff = role is not None or obj.is_superuser
+        super().save_model(request, obj, form, change)
+        obj.groups.set(Group.objects.filter(name=role) if role else [])
+        if not change:
+            audit.record(
+                AuditEvent.Action.ACCOUNT_CREATED,
+                actor=request.user,
+                target=obj,
+                request=request,
+                role=role or "",
+            )
+        elif before != role:
+            audit.record(
+                AuditEvent.Action.ROLE_CHANGED,
+                actor=request.user,
+                target=obj,
+                request=request,
+                role_from=before or "",
+                role_to=role or "",
+            )
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            audit.record(
+                AuditEvent.Action.ACCOUNT_DEACTIVATED,
+                actor=request.user,
+                target=obj,
+                request=request,
+            )
+
+    def _others(self, request, queryset):
+        others = queryset.exclude(pk=request.user.pk)
+        if not request.user.is_superuser:
+            others = others.exclude(is_superuser=True)
+        return others
+
+    @admin.action(description=_("Deactivate the selected accounts"), permissions=["change"])
+    def deactivate(self, request, queryset):
+        accounts = list(self._others(request, queryset).filter(is_active=True))
+        for account in accounts:
+            account.is_active = False
+            account.save(update_fields=["is_active"])
+            audit.record(
+                AuditEvent.Action.ACCOUNT_DEACTIVATED,
+                actor=request.user,
+                target=account,
+                request=request,
+            )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d account deactivated.", "%(count)d accounts deactivated.", len(accounts)
+            )
+            % {"count": len(accounts)},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Force a password reset (signs them out and e-mails a reset link)"),
+        permissions=["change"],
+    )
+    def force_password_reset(self, request, queryset):
+        accounts = list(self._others(request, queryset))
+        for account in accounts:
+            # A new password hash ends every session of the account at once.
+            account.set_unusable_password()
+            account.save(update_fields=["password"])
+            if account.email:
+                send_password_reset(request, account)
+            audit.record(
+                AuditEvent.Action.PASSWORD_RESET,
+                actor=request.user,
+                target=account,
+                request=request,
+            )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d account must now set a new password.",
+                "%(count)d accounts must now set a new password.",
+                len(accounts),
+            )
+            % {"count": len(accounts)},
+            messages.SUCCESS,
+        )
+
+
+def send_password_reset(request, account):
+    uid = urlsafe_base64_encode(force_bytes(account.pk))
+    token = default_token_generator.make_token(account)
+    link = request.build_absolute_uri(
+        reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+    )
+    body = render_to_string(
+        "registration/forced_password_reset_email.txt",
+        {"account": account, "link": link, "site_name": settings.NEWSROOM_SITE_NAME},
+    )
+    send_mail(_("Set a new password for the CARICC newsroom"), body, None, [account.email])
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """The audit trail: read-only, for administrators."""
+
+    list_display = ["at", "actor_name", "action", "target_repr", "ip_address"]
+    list_filter = ["action", "at"]
+    search_fields = ["actor_name", "target_repr", "ip_address"]
+    date_hierarchy = "at"
+    list_select_related = ["actor"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -6,3 +6,7 @@ class NewsroomConfig(AppConfig):
     name = "newsroom"
     verbose_name = _("Newsroom")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Connects the audit trail's sign-in receivers.
+        from . import audit, security  # noqa: F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import preview, views
 
 app_name = "newsroom"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("news/", views.ArticleListView.as_view(), name="article_list"),
     path("news/<slug:slug>/", views.ArticleDetailView.as_view(), name="article_detail"),
+    path("preview/<str:signed>/", preview.ArticlePreviewView.as_view(), name="article_preview"),
     path("events/", views.EventListView.as_view(), name="event_list"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event_detail"),
     path("organisations/", views.OrganisationListView.as_view(), name="organisation_list"),

@@ -69,7 +69,10 @@ class PreviewMixin:
     """
 
     def get_queryset(self):
-        queryset = super().get_queryset()
+        return guarded(self.visible(super().get_queryset()))
+
+    def visible(self, queryset):
+        """What this request may see: everything for staff who may view it, else the public."""
         user = self.request.user
         opts = queryset.model._meta
         if (
@@ -77,8 +80,8 @@ class PreviewMixin:
             and user.is_staff
             and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
         ):
-            return guarded(queryset)
-        return guarded(queryset.published())
+            return queryset
+        return queryset.published()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

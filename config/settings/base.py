@@ -1,6 +1,7 @@
 """Settings shared by every environment. Per-environment values come from os.environ."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -56,6 +57,10 @@ THIRD_PARTY_APPS = [
     "django_filters",
     "django_prose_editor",
     "taggit",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 LOCAL_APPS = ["newsroom"]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -68,11 +73,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "newsroom.security.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "newsroom.middleware.LegacyRedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout flagged during sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 TEMPLATES = [
@@ -125,6 +134,39 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "admin:login"
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
+# django-axes' backend comes first: it refuses a locked-out sign-in before a password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", 60 * 60 * 8))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_SAVE_EVERY_REQUEST = False
+
+# How many reverse proxies stand in front of Django, each appending to X-Forwarded-For. 0 (no
+# proxy) means the header is ignored: anyone can write it. Behind one nginx, set 1. The audit
+# trail and the sign-in lockouts both take the client address from it (newsroom.audit.client_ip).
+NEWSROOM_TRUSTED_PROXY_COUNT = int(os.environ.get("NEWSROOM_TRUSTED_PROXY_COUNT", 0))
+
+# --- Sign-in lockouts (django-axes) ------------------------------------------------
+# Failures are counted per user name *and* address, so nobody elsewhere can lock an editor out;
+# an address that fails against many names is stopped separately (newsroom.security).
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", 5))
+NEWSROOM_IP_FAILURE_LIMIT = int(os.environ.get("NEWSROOM_IP_FAILURE_LIMIT", 20))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_AXES_COOLOFF_MINUTES", 15)))
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "newsroom.security.NewsroomAxesHandler"
+AXES_CLIENT_IP_CALLABLE = "newsroom.audit.client_ip"
+AXES_LOCKOUT_CALLABLE = "newsroom.security.lockout_response"
+# Masked in the form data axes keeps with each attempt (the password always is).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
+
+# --- Two-factor authentication (django-otp) -------------------------------------------
+# On: Editors and Administrators must confirm an authenticator app before using the admin.
+REQUIRE_2FA = env_bool("DJANGO_REQUIRE_2FA", False)
+# Nobody, not even an administrator, reads another person's secret or recovery codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # --- Internationalisation ------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -170,6 +212,7 @@ SECURE_CSP = {
 
 # --- Newsroom ---------------------------------------------------------------------
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "CARICC")
+OTP_TOTP_ISSUER = f"{NEWSROOM_SITE_NAME} newsroom"  # the name authenticator apps show
 NEWSROOM_PAGE_SIZE = 20
 # How public pages treat a relation nobody loaded: "peers" loads it for the whole page at once;
 # the test settings say "raise", so a missing select_related fails a test instead of adding queries.

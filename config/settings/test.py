@@ -14,3 +14,7 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 NEWSROOM_FETCH_MODE = "raise"
+# Lockouts stay on. Tests sign in with client.force_login (axes needs a request, which
+# client.login does not pass); the lockout tests post to the admin's sign-in form.
+AXES_ENABLED = True
+REQUIRE_2FA = False  # whatever the environment says; tests that need it switch it on

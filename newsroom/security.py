@@ -1,0 +1,381 @@
+"""Staff sign-in security: lockouts across accounts, the two-factor sign-in, its setup pages.
+
+django-axes counts failed sign-ins (settings: "Sign-in lockouts"); django-otp keeps the
+authenticator apps (TOTPDevice) and one-time recovery codes (StaticDevice) of staff members.
+A member who has confirmed an authenticator app always signs in with a code; with REQUIRE_2FA on,
+Editors and Administrators must confirm one before the admin lets them do anything else.
+"""
+
+import base64
+import re
+from urllib.parse import urlencode
+
+import segno
+from axes.attempts import get_cool_off_threshold
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_cool_off, get_failure_limit
+from axes.models import AccessAttempt
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.signals import user_login_failed
+from django.db import transaction
+from django.db.models import Sum
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from . import audit, roles
+from .models import AuditEvent
+
+RECOVERY_CODE_COUNT = 10
+AUTHENTICATOR_NAME = "Authenticator app"
+RECOVERY_DEVICE_NAME = "Recovery codes"
+QR_SCALE = 5
+
+
+# --- Lockouts -------------------------------------------------------------------------------
+
+
+class NewsroomAxesHandler(AxesDatabaseHandler):
+    """axes' database handler, plus a second, higher limit for one address across all accounts.
+
+    axes compares the largest count of its AXES_LOCKOUT_PARAMETERS groups with a single
+    AXES_FAILURE_LIMIT, so it cannot say "5 for a name from an address, 20 for an address". Here
+    the per-name-and-address count decides as usual, and an address whose failures against any
+    names reach NEWSROOM_IP_FAILURE_LIMIT within the cool-off counts as having reached the limit.
+    A success resets only the signed-in name's count, so signing in to one's own account does not
+    wipe a spray.
+    """
+
+    def get_failures(self, request, credentials=None) -> int:
+        failures = super().get_failures(request, credentials)
+        ip_limit = settings.NEWSROOM_IP_FAILURE_LIMIT
+        if ip_limit and self.get_address_failures(request) >= ip_limit:
+            return max(failures, get_failure_limit(request, credentials))
+        return failures
+
+    def get_address_failures(self, request) -> int:
+        attempts = AccessAttempt.objects.filter(ip_address=request.axes_ip_address)
+        if settings.AXES_COOLOFF_TIME is not None:
+            attempts = attempts.filter(attempt_time__gte=get_cool_off_threshold(request))
+        return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """What a locked-out sign-in gets (AXES_LOCKOUT_CALLABLE): status 429 and when to retry."""
+    cool_off = get_cool_off(request)
+    minutes = -(-int(cool_off.total_seconds()) // 60) if cool_off else None
+    return render(
+        request,
+        "security/lockout.html",
+        {"minutes": minutes},
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )
+
+
+# --- Devices and codes ------------------------------------------------------------------------
+
+
+def two_factor_required(user) -> bool:
+    return settings.REQUIRE_2FA and roles.role_of(user) in (roles.EDITOR, roles.ADMINISTRATOR)
+
+
+def authenticator_for(user):
+    """The user's confirmed authenticator app: two-factor is on for them when there is one."""
+    return TOTPDevice.objects.devices_for_user(user, confirmed=True).order_by("pk").first()
+
+
+def verify_code(user, code):
+    """The device that accepts `code` (6 digits: the app; otherwise a recovery code), or None.
+
+    Only devices of the code's kind are tried, so a mistyped app code does not slow down the
+    recovery codes (django-otp delays a device after each wrong code).
+    """
+    code = re.sub(r"[\s-]", "", code or "").lower()
+    if not code:
+        return None
+    model = TOTPDevice if code.isdigit() else StaticDevice
+    with transaction.atomic():
+        devices = model.objects.devices_for_user(user, confirmed=True).select_for_update()
+        for device in devices:
+            if device.verify_token(code):
+                return device
+    return None
+
+
+@transaction.atomic
+def new_recovery_codes(user):
+    """Replace the user's recovery codes with RECOVERY_CODE_COUNT new ones and return them."""
+    device = StaticDevice.objects.filter(user=user).order_by("pk").first()
+    if device is None:
+        device = StaticDevice(user=user, name=RECOVERY_DEVICE_NAME)
+    device.confirmed = True
+    device.throttle_reset(commit=False)
+    device.save()
+    StaticDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    device.token_set.all().delete()
+    codes = set()
+    while len(codes) < RECOVERY_CODE_COUNT:
+        code = StaticToken.random_token()
+        if not code.isdigit():  # verify_code() takes all-digit codes for the app's
+            codes.add(code)
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return sorted(f"{code[:4]}-{code[4:]}" for code in codes)
+
+
+def _mark_verified(request, device):
+    otp_login(request, device)
+    # The session has just gained a privilege: give it a new key, as Django does at sign-in.
+    request.session.cycle_key()
+
+
+# --- Sign-in form -----------------------------------------------------------------------------
+
+
+class StaffLoginForm(AdminAuthenticationForm):
+    """The admin sign-in: user name, password and, for whoever has set up two-factor, a code.
+
+    A wrong code gets the same answer as a wrong password, so the form never tells a stranger
+    that a password was right, and it counts as a failed sign-in towards the lockout.
+    """
+
+    error_messages = {
+        **AdminAuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Please enter the correct %(username)s and password for a staff account, and the "
+            "code from your authenticator app if you have set one up. Note that both fields may "
+            "be case-sensitive."
+        ),
+    }
+
+    otp_token = forms.CharField(
+        label=_("Two-factor code"),
+        required=False,
+        max_length=32,
+        help_text=_(
+            "The 6-digit code from your authenticator app, or one of your recovery codes. "
+            "Leave empty if you have not set up two-factor authentication."
+        ),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "spellcheck": "false"}
+        ),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        user = self.get_user()
+        if user is not None and authenticator_for(user) is not None:
+            device = verify_code(user, cleaned_data.get("otp_token"))
+            if device is None:
+                user_login_failed.send(
+                    sender=__name__,
+                    credentials={"username": cleaned_data.get("username")},
+                    request=self.request,
+                    reason="two_factor",
+                )
+                raise self.get_invalid_login_error()
+            # django-otp marks the session verified when login() sees this attribute.
+            user.otp_device = device
+        return cleaned_data
+
+
+# --- Enforcement ------------------------------------------------------------------------------
+
+
+class TwoFactorMiddleware:
+    """Send an unverified staff member from any admin page to the two-factor page when they must
+    use two-factor: REQUIRE_2FA and their role say so, or they have set it up themselves (so a
+    password-only sign-in elsewhere does not get past it). Goes after django-otp's OTPMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.redirect_if_unverified(request) or self.get_response(request)
+
+    def redirect_if_unverified(self, request):
+        # The path first: public pages never look at the session.
+        if not request.path.startswith(reverse("admin:index")):
+            return None
+        user = request.user
+        if not (user.is_authenticated and user.is_staff) or user.is_verified():
+            return None
+        exempt = {reverse(name) for name in ("security:two_factor", "admin:login", "admin:logout")}
+        if request.path in exempt:
+            return None
+        if not (two_factor_required(user) or authenticator_for(user) is not None):
+            return None
+        query = urlencode({"next": request.get_full_path()})
+        return redirect(f"{reverse('security:two_factor')}?{query}")
+
+
+# --- Pages ------------------------------------------------------------------------------------
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "spellcheck": "false"}
+        ),
+    )
+
+
+def _next_url(request):
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return reverse("admin:index")
+
+
+def _render(request, template, title, **context):
+    return render(
+        request,
+        template,
+        {**admin.site.each_context(request), "title": title, **context},
+    )
+
+
+def _setup(request, next_url):
+    user = request.user
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=AUTHENTICATOR_NAME, confirmed=False)
+    form = CodeForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        with transaction.atomic():
+            device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
+            allowed, _extra = device.verify_is_allowed()
+            confirmed = allowed and device.verify_token(
+                re.sub(r"\s", "", form.cleaned_data["code"])
+            )
+            if confirmed:
+                device.confirmed = True
+                device.save(update_fields=["confirmed"])
+                TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+                codes = new_recovery_codes(user)
+        if confirmed:
+            _mark_verified(request, device)
+            audit.record(
+                AuditEvent.Action.TWO_FACTOR,
+                actor=user,
+                target=user,
+                request=request,
+                change="enabled",
+            )
+            return _render(
+                request,
+                "security/recovery_codes.html",
+                _("Your recovery codes"),
+                codes=codes,
+                next_url=next_url,
+                just_enabled=True,
+            )
+        form.add_error("code", _wrong_code_message(allowed))
+    secret = base64.b32encode(device.bin_key).decode()
+    qr_code = segno.make(device.config_url, error="m")
+    qr_width, qr_height = qr_code.symbol_size(scale=QR_SCALE)
+    return _render(
+        request,
+        "security/two_factor_setup.html",
+        _("Set up two-factor authentication"),
+        form=form,
+        next_url=next_url,
+        required=two_factor_required(user),
+        # A white background: the admin's dark theme would otherwise leave it unreadable.
+        qr_code=qr_code.svg_data_uri(scale=QR_SCALE, dark="#000", light="#fff"),
+        qr_width=qr_width,
+        qr_height=qr_height,
+        secret=" ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+    )
+
+
+def _verify(request, next_url):
+    form = CodeForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        device = verify_code(request.user, form.cleaned_data["code"])
+        if device is not None:
+            _mark_verified(request, device)
+            return redirect(next_url)
+        form.add_error("code", _wrong_code_message(True))
+    return _render(
+        request,
+        "security/two_factor_verify.html",
+        _("Two-factor authentication"),
+        form=form,
+        next_url=next_url,
+    )
+
+
+def _wrong_code_message(allowed):
+    if not allowed:
+        return _("Too many wrong codes: wait a little, then try again.")
+    return _(
+        "That code is not right. Check that your device's clock is correct and enter the code "
+        "shown now."
+    )
+
+
+@staff_member_required
+@never_cache
+def two_factor(request):
+    """Set up an authenticator app; confirm a code in this session; or see that all is set."""
+    next_url = _next_url(request)
+    device = authenticator_for(request.user)
+    if device is None:
+        return _setup(request, next_url)
+    if not request.user.is_verified():
+        return _verify(request, next_url)
+    recovery = StaticDevice.objects.filter(user=request.user, confirmed=True).first()
+    return _render(
+        request,
+        "security/two_factor_status.html",
+        _("Two-factor authentication"),
+        device=device,
+        recovery_codes_left=recovery.token_set.count() if recovery else 0,
+        next_url=next_url,
+    )
+
+
+@staff_member_required
+@never_cache
+def recovery_codes(request):
+    """Replace one's recovery codes (in a verified session), showing the new ones once."""
+    user = request.user
+    if authenticator_for(user) is None or not user.is_verified():
+        return redirect(f"{reverse('security:two_factor')}?{urlencode({'next': request.path})}")
+    if request.method == "POST":
+        codes = new_recovery_codes(user)
+        audit.record(
+            AuditEvent.Action.TWO_FACTOR,
+            actor=user,
+            target=user,
+            request=request,
+            change="recovery_codes_regenerated",
+        )
+        return _render(
+            request,
+            "security/recovery_codes.html",
+            _("Your new recovery codes"),
+            codes=codes,
+            next_url=reverse("security:two_factor"),
+        )
+    recovery = StaticDevice.objects.filter(user=user, confirmed=True).first()
+    return _render(
+        request,
+        "security/recovery_codes.html",
+        _("Recovery codes"),
+        recovery_codes_left=recovery.token_set.count() if recovery else 0,
+    )
