@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
@@ -22,8 +23,18 @@ urlpatterns = [
     # Inside the admin's prefix, before the admin's own catch-all.
     path(f"{settings.ADMIN_URL}security/", include((security_patterns, "security"))),
     path(settings.ADMIN_URL, admin.site.urls),
-    # Password reset pages, used by the link of a forced reset (the admin's templates).
-    path("accounts/", include("django.contrib.auth.urls")),
+    # Only the pages behind a forced password reset's link; staff sign in through the admin
+    # (password, then the second factor), never through a bare login page.
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("newsroom.urls")),
 ]

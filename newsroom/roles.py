@@ -49,6 +49,9 @@ ADMINISTRATOR_PERMISSIONS = [
     *_perms("auditevent", ("view",)),
     *_perms("accessattempt", ("view", "delete"), app="axes"),
     *_perms("accesslog", ("view",), app="axes"),
+    # Reset a colleague's second factor (they set up a new one at their next sign-in).
+    *_perms("totpdevice", ("view", "delete"), app="otp_totp"),
+    *_perms("staticdevice", ("view", "delete"), app="otp_static"),
 ]
 ROLE_PERMISSIONS = {
     AUTHOR: AUTHOR_PERMISSIONS,

@@ -469,3 +469,8 @@ def test_deactivate_and_force_password_reset(staff, django_user_model, client):
         AuditEvent.objects.filter(target_id=str(victim.pk)).values_list("action", flat=True)
     )
     assert {"password_reset", "account_deactivated"} <= actions
+
+
+def test_only_the_password_reset_pages_of_django_auth_are_exposed(client):
+    assert client.get("/accounts/login/").status_code == HTTPStatus.NOT_FOUND
+    assert client.get("/accounts/reset/done/").status_code == HTTPStatus.OK
