@@ -36,6 +36,7 @@ from .models import (
     Tag,
 )
 from .preview import PreviewLinkAdminMixin
+from .revisions import RevisionAdminMixin
 
 Status = Publishable.Status
 
@@ -239,7 +240,7 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(PreviewLinkAdminMixin, PublishableAdmin):
+class ArticleAdmin(RevisionAdminMixin, PreviewLinkAdminMixin, PublishableAdmin):
     list_display = [
         "title",
         "section",
@@ -347,7 +348,7 @@ def unlinked_mentions(article):
 
 
 @admin.register(Event)
-class EventAdmin(PublishableAdmin):
+class EventAdmin(RevisionAdminMixin, PublishableAdmin):
     list_display = [
         "title",
         "kind",
@@ -373,7 +374,7 @@ class EventAdmin(PublishableAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(RevisionAdminMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "kind", "country", "parent", "is_member_state"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "short_name", "slug", "aliases__name", "description"]
@@ -389,7 +390,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(admin.ModelAdmin):
+class ParticipantAdmin(RevisionAdminMixin, admin.ModelAdmin):
     list_display = ["full_name", "honorific", "current_position_display", "alias_count"]
     search_fields = ["full_name", "slug", "aliases__name", "positions__title"]
     list_filter = ["positions__organisation"]
