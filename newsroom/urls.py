@@ -1,15 +1,29 @@
 from django.urls import path
 
-from . import preview, views
+from . import feeds, preview, search, views
 
 app_name = "newsroom"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("news/", views.ArticleListView.as_view(), name="article_list"),
+    path("news/feed/rss/", feeds.ArticleFeed(), name="article_feed_rss"),
+    path("news/feed/atom/", feeds.AtomArticleFeed(), name="article_feed_atom"),
+    path(
+        "news/section/<str:section>/feed/rss/",
+        feeds.SectionArticleFeed(),
+        name="section_feed_rss",
+    ),
+    path(
+        "news/section/<str:section>/feed/atom/",
+        feeds.AtomSectionArticleFeed(),
+        name="section_feed_atom",
+    ),
     path("news/<slug:slug>/", views.ArticleDetailView.as_view(), name="article_detail"),
     path("preview/<str:signed>/", preview.ArticlePreviewView.as_view(), name="article_preview"),
     path("events/", views.EventListView.as_view(), name="event_list"),
+    path("events/calendar.ics", feeds.calendar_ics, name="event_calendar"),
+    path("events/<slug:slug>.ics", feeds.event_ics, name="event_ics"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event_detail"),
     path("organisations/", views.OrganisationListView.as_view(), name="organisation_list"),
     path(
@@ -19,6 +33,9 @@ urlpatterns = [
     ),
     path("people/", views.ParticipantListView.as_view(), name="participant_list"),
     path("people/<slug:slug>/", views.ParticipantDetailView.as_view(), name="participant_detail"),
+    path("search/", search.SearchView.as_view(), name="search"),
     path("tags/", views.TagListView.as_view(), name="tag_list"),
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
+    path("tags/<slug:slug>/feed/rss/", feeds.TagArticleFeed(), name="tag_feed_rss"),
+    path("tags/<slug:slug>/feed/atom/", feeds.AtomTagArticleFeed(), name="tag_feed_atom"),
 ]

@@ -1,0 +1,362 @@
+"""Site search: news, events, people and organisations behind one box.
+
+PostgreSQL gets full-text search over both English and Russian (stemming, ranking, highlighted
+headlines) on a stored, GIN-indexed tsvector column (migration 0005). Other databases (SQLite in
+development and tests) get a simpler search: every word must appear, newest first.
+People and organisations are matched by name and alias, in either script.
+"""
+
+import html
+import re
+import unicodedata
+
+from anyascii import anyascii
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
+from django.core.exceptions import BadRequest
+from django.core.paginator import InvalidPage, Paginator
+from django.db import connection
+from django.db.models import Expression, F, Func, Q, TextField, Value
+from django.shortcuts import render
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views import View
+
+from .models import Organisation, OrganisationAlias, Participant, ParticipantAlias
+from .views import guarded, public_articles, public_events
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 10
+PAGE_SIZE = 20
+SECTION_LIMIT = 10
+SNIPPET_WORDS = 12
+CONFIGS = ("english", "russian")
+# Private-use characters mark the headline's matches; they survive escaping and become <mark>.
+START_SEL, STOP_SEL = "\ue000", "\ue001"
+NON_ASCII = r"[^\x01-\x7f]"
+
+
+# --- The query --------------------------------------------------------------------
+
+
+def clean_query(raw):
+    """The query without control characters (NUL included) and with whitespace collapsed."""
+    text = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in raw or "")
+    return " ".join(text.split())
+
+
+def _words(text):
+    """Up to MAX_WORDS words that have a letter or digit, stripped of surrounding punctuation."""
+    words = []
+    for token in text.split():
+        word = token.strip("\"'«»“”„()[]{},;:!?*&|<>")
+        if any(ch.isalnum() for ch in word) and word.lower() not in (w.lower() for w in words):
+            words.append(word)
+    return words[:MAX_WORDS]
+
+
+class Query:
+    def __init__(self, raw):
+        self.text = clean_query(raw)
+        self.words = _words(self.text)
+        self.ascii_words = _words(anyascii(" ".join(self.words)))
+
+    def __bool__(self):
+        return bool(self.words)
+
+    @property
+    def variants(self):
+        """The words as typed and in Latin letters: 'Мирализода' also looks for 'Miralizoda'."""
+        return [self.words] if self.ascii_words == self.words else [self.words, self.ascii_words]
+
+
+# --- Snippets ---------------------------------------------------------------------
+
+
+def plain_text(value):
+    """Text of sanitised HTML, entities decoded: what a reader sees."""
+    return " ".join(html.unescape(strip_tags(value or "")).split())
+
+
+def marked(text):
+    """Escape `text`, then turn the headline markers into <mark> — the only HTML let through."""
+    text = escape(html.unescape(text or ""))
+    opened = False
+    out = []
+    for part in re.split(f"([{START_SEL}{STOP_SEL}])", text):
+        if part == START_SEL and not opened:
+            out.append("<mark>")
+            opened = True
+        elif part == STOP_SEL and opened:
+            out.append("</mark>")
+            opened = False
+        elif part not in (START_SEL, STOP_SEL):
+            out.append(part)
+    if opened:
+        out.append("</mark>")
+    return mark_safe("".join(out))  # noqa: S308 — escaped above; only <mark> added
+
+
+def simple_snippet(text, words, size=SNIPPET_WORDS):
+    """Of plain `text`: the words around the first match, marked (the opening words if none)."""
+    tokens = (text or "").split()
+    if not tokens:
+        return ""
+    needles = [w.lower() for w in words]
+    first = next(
+        (i for i, tok in enumerate(tokens) if any(n in tok.lower() for n in needles)), None
+    )
+    start = max(0, (first or 0) - size // 3)
+    chosen = tokens[start : start + size]
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) if words else None
+    out = []
+    for tok in chosen:
+        if pattern:
+            tok = pattern.sub(lambda m: f"{START_SEL}{m.group(0)}{STOP_SEL}", tok)
+        out.append(tok)
+    prefix = "… " if start else ""
+    suffix = " …" if start + size < len(tokens) else ""
+    return marked(prefix + " ".join(out) + suffix)
+
+
+# --- Full text (PostgreSQL) -------------------------------------------------------
+
+
+class StripTags(Func):
+    """Tags out of stored HTML, so that 'p' and 'strong' are not indexed."""
+
+    function = "regexp_replace"
+    output_field = TextField()
+
+    def __init__(self, expression):
+        super().__init__(expression, Value("<[^>]*>"), Value(" "), Value("g"))
+
+
+class Document(Expression):
+    """The stored `search_document` column (PostgreSQL only, added by migration 0005).
+
+    A generated tsvector of title (A), lead/summary (B) and body/description without tags (C),
+    in English and Russian, with a GIN index: matching, counting and ranking read it instead of
+    parsing every body again.
+    """
+
+    output_field = SearchVectorField()
+
+    def __init__(self, model):
+        super().__init__()
+        self.table = model._meta.db_table
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name(self.table)
+        return f"{table}.{connection.ops.quote_name('search_document')}", []
+
+
+def search_query(text, config=None):
+    configs = [config] if config else CONFIGS
+    query = None
+    for name in configs:
+        part = SearchQuery(text, search_type="websearch", config=name)
+        query = part if query is None else query | part
+    return query
+
+
+def full_text(queryset, query, lead, body):
+    vector = Document(queryset.model)
+    tsquery = search_query(query.text)
+    document = Func(F(lead), Value(" "), StripTags(F(body)), function="concat")
+    headlines = {
+        f"headline_{config}": SearchHeadline(
+            document,
+            search_query(query.text, config),
+            config=config,
+            start_sel=START_SEL,
+            stop_sel=STOP_SEL,
+            max_words=30,
+            min_words=12,
+            short_word=2,
+        )
+        for config in CONFIGS
+    }
+    return (
+        queryset.alias(search=vector)
+        .filter(search=tsquery)
+        .annotate(rank=SearchRank(vector, tsquery), **headlines)
+    )
+
+
+def pg_snippet(obj):
+    """The headline that found something (Russian or English), else the first one."""
+    options = [getattr(obj, f"headline_{config}", "") or "" for config in CONFIGS]
+    best = next((h for h in options if START_SEL in h), options[0])
+    return marked(best)
+
+
+# --- Word search (other databases) ------------------------------------------------
+
+
+def every_word(queryset, words, fields):
+    for word in words:
+        condition = Q()
+        for field in fields:
+            condition |= Q(**{f"{field}__icontains": word})
+        queryset = queryset.filter(condition)
+    return queryset
+
+
+# --- Searches ---------------------------------------------------------------------
+
+
+def is_postgres():
+    return connection.vendor == "postgresql"
+
+
+def search_articles(query):
+    queryset = public_articles()
+    if is_postgres():
+        return full_text(queryset, query, "lead", "body").order_by(
+            "-rank", F("published_at").desc(nulls_last=True), "-pk"
+        )
+    return every_word(queryset, query.words, ("title", "lead", "body")).order_by(
+        F("published_at").desc(nulls_last=True), "-pk"
+    )
+
+
+def search_events(query):
+    queryset = public_events()
+    if is_postgres():
+        return full_text(queryset, query, "summary", "description").order_by(
+            "-rank", "-starts_on", "pk"
+        )
+    return every_word(queryset, query.words, ("title", "summary", "description")).order_by(
+        "-starts_on", "pk"
+    )
+
+
+def _transliterated_matches(model, name_fields, alias_model, alias_fk, query):
+    """Ids of rows whose names in another script match the query in Latin letters.
+
+    Only rows with a non-ASCII name or alias are read (one query each), transliterated here:
+    'Мирализода Р.А.' is found by 'Miralizoda'.
+    """
+    haystacks = {}
+    name_q = Q()
+    for field in name_fields:
+        name_q |= Q(**{f"{field}__regex": NON_ASCII})
+    for row in model.objects.filter(name_q).values_list("pk", *name_fields):
+        haystacks.setdefault(row[0], []).extend(row[1:])
+    aliases = alias_model.objects.filter(name__regex=NON_ASCII).values_list(
+        f"{alias_fk}_id", "name"
+    )
+    for pk, name in aliases:
+        haystacks.setdefault(pk, []).append(name)
+    needles = [w.lower() for w in query.ascii_words]
+    return [
+        pk
+        for pk, names in haystacks.items()
+        if all(n in anyascii(" ".join(names)).lower() for n in needles)
+    ]
+
+
+def _name_search(model, name_fields, alias_model, alias_fk, query):
+    aliases = alias_model.objects.values(alias_fk)
+    condition = Q()
+    for words in query.variants:
+        all_words = Q()
+        for word in words:
+            any_field = Q(pk__in=aliases.filter(name__icontains=word))
+            for field in name_fields:
+                any_field |= Q(**{f"{field}__icontains": word})
+            all_words &= any_field
+        condition |= all_words
+    translit = _transliterated_matches(model, name_fields, alias_model, alias_fk, query)
+    if translit:
+        condition |= Q(pk__in=translit)
+    return guarded(model.objects.filter(condition).prefetch_related("aliases"))
+
+
+def search_people(query):
+    return _name_search(
+        Participant, ("full_name",), ParticipantAlias, "participant", query
+    ).order_by("full_name", "pk")
+
+
+def search_organisations(query):
+    return _name_search(
+        Organisation, ("name", "short_name"), OrganisationAlias, "organisation", query
+    ).order_by("name", "pk")
+
+
+# --- The page ---------------------------------------------------------------------
+
+
+class SearchView(View):
+    """/search/?q= — news (paginated), then events, people and organisations (the first few)."""
+
+    template_name = "newsroom/search.html"
+
+    def get(self, request):
+        raw = request.GET.get("q", "")
+        context = {"q": clean_query(raw)[:MAX_QUERY_LENGTH], "max_length": MAX_QUERY_LENGTH}
+        if len(raw) > MAX_QUERY_LENGTH:
+            context["error"] = _("The search is too long: use at most %(max)d characters.") % {
+                "max": MAX_QUERY_LENGTH
+            }
+            return render(request, self.template_name, context, status=400)
+        query = Query(raw)
+        context["searched"] = bool(query.text)
+        if query:
+            context.update(self.results(request, query))
+        return render(request, self.template_name, context)
+
+    def results(self, request, query):
+        paginator = Paginator(search_articles(query), PAGE_SIZE, allow_empty_first_page=True)
+        raw_page = request.GET.get("page") or 1
+        try:
+            page = paginator.page(paginator.validate_number(raw_page))
+        except InvalidPage as exc:
+            raise BadRequest(
+                _("There is no page “%(page)s”: this list has %(count)s page(s).")
+                % {"page": str(raw_page)[:20], "count": paginator.num_pages}
+            ) from exc
+        articles = list(page.object_list)
+        events_qs = search_events(query)
+        events = list(events_qs[:SECTION_LIMIT])
+        people_qs = search_people(query)
+        people = list(people_qs[:SECTION_LIMIT])
+        organisations_qs = search_organisations(query)
+        organisations = list(organisations_qs[:SECTION_LIMIT])
+        snippet = self.snippet_function(query)
+        for article in articles:
+            article.snippet = snippet(article, f"{article.lead} {plain_text(article.body)}")
+        for event in events:
+            event.snippet = snippet(event, f"{event.summary} {plain_text(event.description)}")
+        return {
+            "query": query,
+            "page_obj": page,
+            "paginator": paginator,
+            "articles": articles,
+            "article_count": paginator.count,
+            "events": events,
+            "event_count": self.count(events, events_qs),
+            "people": people,
+            "person_count": self.count(people, people_qs),
+            "organisations": organisations,
+            "organisation_count": self.count(organisations, organisations_qs),
+            "section_limit": SECTION_LIMIT,
+        }
+
+    @staticmethod
+    def count(first, queryset):
+        """No second query when the first few are all there is."""
+        return len(first) if len(first) < SECTION_LIMIT else queryset.count()
+
+    @staticmethod
+    def snippet_function(query):
+        if is_postgres():
+            return lambda obj, text: pg_snippet(obj)
+        return lambda obj, text: simple_snippet(text, query.words + query.ascii_words)
