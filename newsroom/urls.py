@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, preview, search, views
+from . import archive_views, feeds, preview, search, views
 
 app_name = "newsroom"
 
@@ -18,6 +18,17 @@ urlpatterns = [
         "news/section/<str:section>/feed/atom/",
         feeds.AtomSectionArticleFeed(),
         name="section_feed_atom",
+    ),
+    # Archive routes before the article route: "2020" is a valid slug too.
+    path(
+        "news/<int:year>/",
+        archive_views.ArticleYearArchiveView.as_view(),
+        name="article_archive_year",
+    ),
+    path(
+        "news/<int:year>/<int:month>/",
+        archive_views.ArticleMonthArchiveView.as_view(),
+        name="article_archive_month",
     ),
     path("news/<slug:slug>/", views.ArticleDetailView.as_view(), name="article_detail"),
     path("preview/<str:signed>/", preview.ArticlePreviewView.as_view(), name="article_preview"),

@@ -1,9 +1,13 @@
 from django import template
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
 from django.utils.formats import date_format
-from django.utils.html import strip_tags
+from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from .. import seo
+from ..models import Article
 from ..sanitize import sanitize_html
 
 register = template.Library()
@@ -11,6 +15,8 @@ register = template.Library()
 # Which header navigation entry a route belongs to.
 NAV_SECTIONS = {
     "article_list": "news",
+    "article_archive_year": "news",
+    "article_archive_month": "news",
     "article_detail": "news",
     "event_list": "events",
     "event_detail": "events",
@@ -63,3 +69,59 @@ def initials(name):
 def rich_text(html):
     """Editor HTML passed through the allow-list again at render time, so no |safe is needed."""
     return mark_safe(sanitize_html(html))
+
+
+# --- Archive, canonical URL, sharing tags and structured data ----------------------
+
+
+@register.simple_tag
+def archive_years():
+    """[{"year": 2020, "count": 12}, ...], newest first: the years with public news, one query."""
+    return list(
+        Article.objects.published()
+        .annotate(year=ExtractYear("published_at"))
+        .values("year")
+        .annotate(count=Count("pk"))
+        .order_by("-year")
+    )
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """This page's absolute URL without its query string ('' outside a request)."""
+    request = context.get("request")
+    return request.build_absolute_uri(request.path) if request else ""
+
+
+@register.filter
+def meta_description(obj):
+    """A detail page's meta description: its lead, summary, bio or description, ~160 characters."""
+    return seo.description(obj)
+
+
+@register.simple_tag(takes_context=True)
+def sharing_meta(context, obj):
+    """The OpenGraph and Twitter card <meta> tags of a detail page."""
+    return format_html_join(
+        "\n",
+        '<meta {}="{}" content="{}">',
+        (
+            ("name" if key.startswith("twitter:") else "property", key, value)
+            for key, value in seo.sharing_tags(context["request"], obj)
+        ),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, obj):
+    """The schema.org JSON-LD of `obj` in a <script> data block, escaped like |json_script.
+
+    The block is not executed, but it carries the CSP nonce all the same.
+    """
+    data = seo.json_for_script(seo.structured_data(context["request"], obj))
+    nonce = context.get("csp_nonce")  # a lazy value: falsy until read, so test for None
+    if nonce is not None:
+        return format_html(
+            '<script type="application/ld+json" nonce="{}">{}</script>', nonce, mark_safe(data)
+        )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))
