@@ -186,14 +186,7 @@ class PublishableAdmin(admin.ModelAdmin):
         previous = form.initial.get("status") if change else None
         super().save_model(request, obj, form, change)
         if obj.status != (previous or Status.DRAFT):
-            audit.record(
-                workflow.audit_action(obj, obj.status),
-                actor=request.user,
-                target=obj,
-                request=request,
-                status_from=previous or "",
-                status_to=obj.status,
-            )
+            workflow.record_move(request.user, obj, previous, request=request)
 
 
 class AuthorshipInline(admin.TabularInline):

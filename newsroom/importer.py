@@ -28,6 +28,7 @@ from .models import (
     Participant,
     ParticipantAlias,
 )
+from .querysets import set_related
 from .sanitize import sanitize_html
 
 # The old site gave dates only; an imported item is dated at noon, Almaty time.
@@ -149,11 +150,11 @@ class LegacyImporter:
 
         event = self.event(item, span, article, mentions) if not item.authors else None
         relations = [
-            _sync(article.organisations, mentions.organisations),
-            _sync(
+            set_related(article.organisations, mentions.organisations),
+            set_related(
                 article.participants, [p for p in mentions.participants if p.pk not in author_ids]
             ),
-            _sync(article.events, [event] if event else []),
+            set_related(article.events, [event] if event else []),
             self.sync_authors(article, authors),
         ]
 
@@ -227,8 +228,8 @@ class LegacyImporter:
             self.report.events_created.append(item.title)
 
         hosts = self.hosts(item, mentions)
-        _sync(event.hosts, hosts)
-        _sync(event.organisations, [o for o in mentions.organisations if o not in hosts])
+        set_related(event.hosts, hosts)
+        set_related(event.organisations, [o for o in mentions.organisations if o not in hosts])
         self.sync_participations(event, item, mentions)
         return event
 
@@ -284,11 +285,3 @@ class LegacyImporter:
             )
             for order, (person, role, title) in enumerate(wanted)
         )
-
-
-def _sync(manager, objects) -> bool:
-    wanted = {obj.pk for obj in objects}
-    if wanted == set(manager.values_list("pk", flat=True)):
-        return False
-    manager.set(objects)
-    return True

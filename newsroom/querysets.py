@@ -3,6 +3,14 @@ from django.db.models import Q
 from django.utils import timezone
 
 
+def set_related(manager, objects) -> bool:
+    """Set a many-to-many relation to `objects` unless it holds them already; True if it changed."""
+    if {obj.pk for obj in objects} == set(manager.values_list("pk", flat=True)):
+        return False
+    manager.set(objects)
+    return True
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published, its publication time reached, not yet expired."""

@@ -83,8 +83,6 @@ def audit_action(obj, to_status):
 
 def move(user, obj, to_status, *, request=None):
     """Make a transition the table allows for `user`, stamp the time, and record it."""
-    from . import audit
-
     from_status = obj.status
     if not can_move(user, obj, to_status):
         raise PermissionError(f"{user} may not move {obj} from {from_status} to {to_status}")
@@ -92,12 +90,19 @@ def move(user, obj, to_status, *, request=None):
     if to_status == S.PUBLISHED and obj.published_at is None:
         obj.published_at = timezone.now()
     obj.save()
+    record_move(user, obj, from_status, request=request)
+    return obj
+
+
+def record_move(user, obj, from_status, *, request=None):
+    """Write the move `obj` has just made from `from_status` to the audit trail."""
+    from . import audit
+
     audit.record(
-        audit_action(obj, to_status),
+        audit_action(obj, obj.status),
         actor=user,
         target=obj,
         request=request,
-        status_from=from_status,
-        status_to=to_status,
+        status_from=from_status or "",
+        status_to=obj.status,
     )
-    return obj

@@ -24,6 +24,7 @@ from newsroom.models import (
     ParticipantAlias,
     Position,
 )
+from newsroom.querysets import set_related
 from newsroom.sanitize import sanitize_html
 
 # CARICC's texts give dates only; they are shown as published at 10:00 in Almaty.
@@ -185,13 +186,6 @@ class Command(BaseCommand):
         return obj
 
     @staticmethod
-    def sync_m2m(manager, objects):
-        if {o.pk for o in objects} == set(manager.values_list("pk", flat=True)):
-            return False
-        manager.set(objects)
-        return True
-
-    @staticmethod
     def sync_tags(obj, names):
         wanted = {name.lower() for name in names}
         if wanted == {name.lower() for name in obj.tags.names()}:
@@ -282,8 +276,8 @@ class Command(BaseCommand):
         }
         event, state = self.upsert(Event, {"slug": data["slug"]}, values)
         changes = [
-            self.sync_m2m(event.hosts, self.orgs(data.get("hosts", []))),
-            self.sync_m2m(event.organisations, self.orgs(data.get("organisations", []))),
+            set_related(event.hosts, self.orgs(data.get("hosts", []))),
+            set_related(event.organisations, self.orgs(data.get("organisations", []))),
             self.sync_tags(event, data.get("tags", [])),
         ]
         for order, entry in enumerate(participations, start=1):
@@ -343,11 +337,11 @@ class Command(BaseCommand):
             values["hero_caption"] = "Illustration: CARICC"
         article, state = self.upsert(Article, {"slug": data["slug"]}, values)
         changes = [
-            self.sync_m2m(article.organisations, self.orgs(data.get("organisations", []))),
-            self.sync_m2m(
+            set_related(article.organisations, self.orgs(data.get("organisations", []))),
+            set_related(
                 article.participants, [self.people[s] for s in data.get("participants", [])]
             ),
-            self.sync_m2m(article.events, [self.events[s] for s in data.get("events", [])]),
+            set_related(article.events, [self.events[s] for s in data.get("events", [])]),
             self.sync_tags(article, data.get("tags", [])),
         ]
         for order, (person_slug, byline) in enumerate(data.get("authors", []), start=1):
