@@ -16,9 +16,11 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from taggit.models import Tag as TaggitTag
 
 from . import audit, roles, workflow
+from .languages import codes, localized
 from .mentions import MentionFinder, Mentions
 from .models import (
     Article,
@@ -42,6 +44,31 @@ Status = Publishable.Status
 
 # The submit button that links the mentions the editor ticked (never done without it).
 LINK_MENTIONS = "_link_mentions"
+
+
+class BilingualAdmin(TranslationAdmin):
+    """Each translated field in English and Russian, next to each other, neither required.
+
+    An item may exist in one language only; Translated.clean() asks for its title (or name) in
+    at least one.
+    """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and hasattr(db_field, "translated_field"):
+            field.required = False
+        return field
+
+
+def side_by_side(*names):
+    """Fieldset rows with each translated field's languages next to each other."""
+    return [tuple(localized(name, code) for code in codes()) for name in names]
+
+
+def in_every_language(*names):
+    """Search fields: each name in every language's column."""
+    return [localized(name, code) for name in names for code in codes()]
+
 
 # The newsroom has its own Tag model (ASCII slugs, per-model tag tables); taggit's stays unused.
 admin.site.unregister(TaggitTag)
@@ -105,7 +132,7 @@ def _transition_action(to_status, name, description, permission):
     return admin.action(description=description, permissions=[permission])(action)
 
 
-class PublishableAdmin(admin.ModelAdmin):
+class PublishableAdmin(BilingualAdmin):
     """Articles and events: the workflow table (newsroom/workflow.py) decides every status change.
 
     The status field offers only the moves the user may make, and the form checks again on the
@@ -225,7 +252,7 @@ class ParticipantAliasInline(admin.TabularInline):
     extra = 1
 
 
-class PositionInline(admin.TabularInline):
+class PositionInline(TranslationTabularInline):
     model = Position
     autocomplete_fields = ["organisation"]
     extra = 1
@@ -245,7 +272,7 @@ class ArticleAdmin(RevisionAdminMixin, PreviewLinkAdminMixin, PublishableAdmin):
         "updated_at",
     ]
     list_filter = [QueueFilter, "status", "section", "published_at", "tags"]
-    search_fields = ["title", "slug", "lead", "body"]
+    search_fields = in_every_language("title", "slug", "lead", "body")
     list_select_related = ["created_by"]
     autocomplete_fields = ["organisations", "participants", "events"]
     inlines = [AuthorshipInline, LegacyRecordInline]
@@ -258,9 +285,22 @@ class ArticleAdmin(RevisionAdminMixin, PreviewLinkAdminMixin, PublishableAdmin):
 
     readonly_fields = ["created_by", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "section", "lead", "body", "tags"]}),
+        (
+            _("Text, in English and Russian"),
+            {
+                "fields": [*side_by_side("title", "slug", "lead", "body"), "original_language"],
+                "description": _(
+                    "Fill in one language or both. An article is shown in the languages that "
+                    "have a title; the other language's readers do not see it."
+                ),
+            },
+        ),
+        (None, {"fields": ["section", "tags"]}),
         (_("Publication"), {"fields": ["status", "published_at", "expires_at"]}),
-        (_("Image"), {"fields": ["hero_image", "hero_alt", "hero_caption"]}),
+        (
+            _("Image"),
+            {"fields": ["hero_image", *side_by_side("hero_alt", "hero_caption")]},
+        ),
         (_("Related"), {"fields": ["organisations", "participants", "events"]}),
         (
             _("Record"),
@@ -328,7 +368,9 @@ class ArticleAdmin(RevisionAdminMixin, PreviewLinkAdminMixin, PublishableAdmin):
 
 def unlinked_mentions(article):
     """People and organisations named in the article's text but not linked to it."""
-    found = MentionFinder().find_in_html(" ".join([article.title, article.lead, article.body]))
+    texts = [getattr(article, localized(name, code)) or "" for name in ("title", "lead", "body")
+             for code in codes()]  # fmt: skip
+    found = MentionFinder().find_in_html(" ".join(texts))
     linked_people = set(article.participants.values_list("pk", flat=True)) | set(
         article.authorships.values_list("participant_id", flat=True)
     )
@@ -353,12 +395,22 @@ class EventAdmin(RevisionAdminMixin, PublishableAdmin):
         "is_public",
     ]
     list_filter = [QueueFilter, "status", "kind", "format", "country", "starts_on", "tags"]
-    search_fields = ["title", "slug", "summary", "description", "city", "venue"]
+    search_fields = [*in_every_language("title", "summary", "description"), "slug", "city", "venue"]
     date_hierarchy = "starts_on"
     autocomplete_fields = ["hosts", "organisations"]
     inlines = [EventParticipationInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "format", "summary", "description", "tags"]}),
+        (
+            _("Text, in English and Russian"),
+            {
+                "fields": [*side_by_side("title", "summary", "description"), "original_language"],
+                "description": _(
+                    "Fill in one language or both. An event is listed in the languages that "
+                    "have a title."
+                ),
+            },
+        ),
+        (None, {"fields": ["slug", "kind", "format", "tags"]}),
         (_("When and where"), {"fields": ["starts_on", "ends_on", "city", "venue", "country"]}),
         (_("Organisations"), {"fields": ["hosts", "organisations"]}),
         (_("Publication"), {"fields": ["status", "published_at", "expires_at"]}),
@@ -367,15 +419,36 @@ class EventAdmin(RevisionAdminMixin, PublishableAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(RevisionAdminMixin, admin.ModelAdmin):
+class OrganisationAdmin(RevisionAdminMixin, BilingualAdmin):
     list_display = ["name", "short_name", "kind", "country", "parent", "is_member_state"]
     list_filter = ["kind", "country"]
-    search_fields = ["name", "short_name", "slug", "aliases__name", "description"]
+    search_fields = [
+        *in_every_language("name", "short_name", "description"),
+        "slug",
+        "aliases__name",
+    ]
     inlines = [OrganisationAliasInline]
     list_select_related = ["parent"]
     prepopulated_fields = {"slug": ["short_name", "name"]}
     autocomplete_fields = ["parent"]
     readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (
+            _("Name and description, in English and Russian"),
+            {
+                "fields": [
+                    *side_by_side("name", "short_name", "description"),
+                    "original_language",
+                ],
+                "description": _(
+                    "An organisation is shared by both languages: where one language is empty, "
+                    "readers see the other."
+                ),
+            },
+        ),
+        (None, {"fields": ["slug", "kind", "country", "parent", "website", "logo"]}),
+        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
 
     @admin.display(boolean=True, description=_("member state"))
     def is_member_state(self, obj):
@@ -383,13 +456,33 @@ class OrganisationAdmin(RevisionAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(RevisionAdminMixin, admin.ModelAdmin):
+class ParticipantAdmin(RevisionAdminMixin, BilingualAdmin):
     list_display = ["full_name", "honorific", "current_position_display", "alias_count"]
-    search_fields = ["full_name", "slug", "aliases__name", "positions__title"]
+    search_fields = [
+        *in_every_language("full_name"),
+        "slug",
+        "aliases__name",
+        *[f"positions__{name}" for name in in_every_language("title")],
+    ]
     list_filter = ["positions__organisation"]
     prepopulated_fields = {"slug": ["full_name"]}
     inlines = [ParticipantAliasInline, PositionInline]
     readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (
+            _("Name, in English and Russian"),
+            {
+                "fields": [*side_by_side("full_name", "honorific", "bio"), "original_language"],
+                "description": _(
+                    "A person is shared by both languages: where one language is empty, readers "
+                    "see the other. Other spellings (aliases) below are found by search in any "
+                    "language."
+                ),
+            },
+        ),
+        (None, {"fields": ["family_name", "slug", "photo", "photo_alt"]}),
+        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
 
     def get_queryset(self, request):
         return (

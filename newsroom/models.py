@@ -3,6 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from .languages import Translated, codes, history_columns, localized
 from .querysets import ArticleQuerySet, EventQuerySet, PublishableQuerySet
 from .sanitize import EDITOR_EXTENSIONS, sanitize_html
 from .text import ascii_slugify, unique_slug
@@ -119,7 +121,7 @@ class Tag(TagBase):
         return f"{slug}-{i}" if i is not None else slug
 
 
-class Organisation(models.Model):
+class Organisation(Translated):
     class Kind(models.TextChoices):
         INTERNATIONAL = "international", _("International organisation")
         REGIONAL_CENTRE = "regional_centre", _("Regional centre")
@@ -169,7 +171,13 @@ class Organisation(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"],
+        bases=[history_columns("OrganisationTexts", name=name, short_name=short_name,
+                               description=description)],
+    )  # fmt: skip
+
+    presence_field = "name"
 
     class Meta:
         ordering = ["name"]
@@ -188,12 +196,14 @@ class Organisation(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.short_name or self.name)
+        self.note_text_changes()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("newsroom:organisation_detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()
         ancestor, seen = self.parent, set()
         while ancestor is not None:
             if ancestor.pk == self.pk or ancestor.pk in seen:
@@ -241,7 +251,7 @@ class OrganisationAlias(models.Model):
         return self.name
 
 
-class Participant(models.Model):
+class Participant(Translated):
     full_name = models.CharField(
         _("full name"),
         max_length=200,
@@ -273,7 +283,13 @@ class Participant(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"],
+        bases=[history_columns("ParticipantTexts", full_name=full_name, honorific=honorific,
+                               bio=bio)],
+    )  # fmt: skip
+
+    presence_field = "full_name"
 
     class Meta:
         ordering = ["full_name"]
@@ -286,12 +302,14 @@ class Participant(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.full_name)
+        self.note_text_changes()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("newsroom:participant_detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()
         _require_alt(self, "photo", "photo_alt")
 
     @property
@@ -394,7 +412,7 @@ class Position(models.Model):
         )
 
 
-class Event(Publishable):
+class Event(Publishable, Translated):
     class Kind(models.TextChoices):
         MEETING = "meeting", _("Meeting")
         WEBINAR = "webinar", _("Webinar")
@@ -455,8 +473,11 @@ class Event(Publishable):
 
     objects = EventQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["updated_at"], m2m_fields=["hosts", "organisations"]
-    )
+        excluded_fields=["updated_at"],
+        m2m_fields=["hosts", "organisations"],
+        bases=[history_columns("EventTexts", title=title, summary=summary,
+                               description=description)],
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-starts_on", "title"]
@@ -486,7 +507,10 @@ class Event(Publishable):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title)
-        self.description = sanitize_html(self.description)
+        for code in codes():
+            column = localized("description", code)
+            setattr(self, column, sanitize_html(getattr(self, column)))
+        self.note_text_changes()
         if self.ends_on == self.starts_on:
             self.ends_on = None
         super().save(*args, **kwargs)
@@ -598,7 +622,7 @@ class EventParticipation(models.Model):
         return self.label or self.organisation.display_name
 
 
-class Article(Publishable):
+class Article(Publishable, Translated):
     class Section(models.TextChoices):
         NEWS = "news", _("News")
         ANALYTICS = "analytics", _("Analytics")
@@ -662,8 +686,11 @@ class Article(Publishable):
 
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["updated_at"], m2m_fields=["organisations", "participants", "events"]
-    )
+        excluded_fields=["updated_at"],
+        m2m_fields=["organisations", "participants", "events"],
+        bases=[history_columns("ArticleTexts", title=title, slug=slug, lead=lead, body=body,
+                               hero_alt=hero_alt, hero_caption=hero_caption)],
+    )  # fmt: skip
 
     class Meta:
         ordering = [models.F("published_at").desc(nulls_first=True), "-pk"]
@@ -683,9 +710,15 @@ class Article(Publishable):
         return self.title
 
     def save(self, *args, **kwargs):
-        if not self.slug:
+        for code in codes():
+            title = getattr(self, localized("title", code))
+            if title and not getattr(self, localized("slug", code)):
+                setattr(self, localized("slug", code), unique_slug(self, title))
+            column = localized("body", code)
+            setattr(self, column, sanitize_html(getattr(self, column)))
+        if not self.slug:  # no title in any language yet
             self.slug = unique_slug(self, self.title)
-        self.body = sanitize_html(self.body)
+        self.note_text_changes()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -693,7 +726,18 @@ class Article(Publishable):
 
     def clean(self):
         super().clean()
-        _require_alt(self, "hero_image", "hero_alt")
+        for code in self.languages():
+            _require_alt(self, "hero_image", localized("hero_alt", code))
+        columns = [localized("slug", code) for code in codes()]
+        for column in columns:
+            slug = getattr(self, column)
+            if not slug:
+                continue
+            taken = Q()
+            for other in columns:
+                taken |= Q(**{other: slug})
+            if Article.objects.exclude(pk=self.pk).filter(taken).exists():
+                raise ValidationError({column: _("Another article has this address already.")})
 
     @property
     def dated_on(self):

@@ -52,6 +52,8 @@ from simple_history.signals import (
 )
 from simple_history.utils import get_history_manager_for_model, get_history_model_for_model
 
+from .languages import translated_fields
+
 try:  # rich-text fields are compared as text
     from django_prose_editor.fields import ProseEditorField
 except ImportError:  # pragma: no cover
@@ -85,10 +87,16 @@ def revision_fields(model):
     history_model = get_history_model_for_model(model)
     m2m_fields = list(history_model._history_m2m_fields)
     m2m_names = {field.name for field in m2m_fields}
+    # A translated field's shared column repeats one language's text: its per-language
+    # columns (title_en, title_ru) are compared instead.
+    shared = set(translated_fields(model))
     plain = [
         field
         for field in history_model.tracked_fields
-        if field.editable and not field.primary_key and field.name not in m2m_names
+        if field.editable
+        and not field.primary_key
+        and field.name not in m2m_names
+        and field.name not in shared
     ]
     return plain, m2m_fields
 

@@ -1,7 +1,10 @@
 """Small text helpers: slugs that work for Cyrillic and other scripts."""
 
 from anyascii import anyascii
+from django.db.models import Q
 from django.utils.text import slugify
+
+from .languages import codes, localized, translated_fields
 
 
 def ascii_slugify(value: str, max_length: int = 80) -> str:
@@ -17,8 +20,21 @@ def unique_slug(instance, value: str, field_name: str = "slug", max_length: int 
     others = (
         model._default_manager.exclude(pk=instance.pk) if instance.pk else model._default_manager
     )
+    # Across every language's column: a slug names one item whichever language it is read in.
+    columns = (
+        [localized(field_name, code) for code in codes()]
+        if field_name in translated_fields(model)
+        else [field_name]
+    )
+
+    def taken(candidate):
+        query = Q()
+        for column in columns:
+            query |= Q(**{column: candidate})
+        return others.filter(query).exists()
+
     candidate, n = base, 2
-    while others.filter(**{field_name: candidate}).exists():
+    while taken(candidate):
         suffix = f"-{n}"
         candidate = f"{base[: max_length - len(suffix)].rstrip('-')}{suffix}"
         n += 1

@@ -83,17 +83,17 @@ def test_editor_writes_a_whole_article_with_authors_in_the_admin(staff_client):
     author = make_participant(full_name="Yury Chikalov")
     event = make_event(title="Webinar")
     data = {
-        "title": "Countering organized drug crime during the COVID-19 pandemic",
-        "slug": "tackling-organized-drug-crime",
+        "title_en": "Countering organized drug crime during the COVID-19 pandemic",
+        "slug_en": "tackling-organized-drug-crime",
         "section": "analytics",
-        "lead": "The coronavirus pandemic is likely to have been the main factor.",
-        "body": '<p>Closure of borders.</p><script>alert("x")</script><p onclick="x()">More</p>',
+        "lead_en": "The coronavirus pandemic is likely to have been the main factor.",
+        "body_en": '<p>Closure of borders.</p><script>alert("x")</script><p onclick="x()">More</p>',
         "tags": "covid-19, analytics",
         "status": "published",
         "published_at_0": "2020-08-15",
         "published_at_1": "10:00:00",
-        "hero_alt": "",
-        "hero_caption": "",
+        "hero_alt_en": "",
+        "hero_caption_en": "",
         "organisations": [caricc.pk],
         "events": [event.pk],
         **_inline_management("authorships", 1),
@@ -116,12 +116,12 @@ def test_editor_records_an_event_with_participants_and_roles(staff_client):
     unodc = make_organisation(name="UNODC", short_name="UNODC")
     mittal = make_participant(full_name="Ashita Mittal")
     data = {
-        "title": "Joint CARICC–UNODC webinars for competent authorities",
+        "title_en": "Joint CARICC–UNODC webinars for competent authorities",
         "slug": "unodc-caricc-webinars",
         "kind": "webinar",
         "format": "online",
-        "summary": "Two webinars.",
-        "description": "<p>World Drug Report.</p>",
+        "summary_en": "Two webinars.",
+        "description_en": "<p>World Drug Report.</p>",
         "tags": "webinar",
         "starts_on": "2020-07-07",
         "ends_on": "2020-07-08",
@@ -150,7 +150,7 @@ def test_editor_records_an_event_with_participants_and_roles(staff_client):
 
 def test_admin_refuses_an_event_that_ends_before_it_starts(staff_client):
     data = {
-        "title": "Backwards",
+        "title_en": "Backwards",
         "slug": "backwards",
         "kind": "meeting",
         "format": "online",
@@ -168,16 +168,16 @@ def test_admin_refuses_an_event_that_ends_before_it_starts(staff_client):
 def test_editor_adds_a_person_with_aliases_and_positions(staff_client):
     caricc = make_organisation(name="CARICC", short_name="CARICC")
     data = {
-        "full_name": "Rustam Miralizoda",
-        "honorific": "Major-General",
+        "full_name_en": "Rustam Miralizoda",
+        "honorific_en": "Major-General",
         "slug": "rustam-miralizoda",
         "photo_alt": "",
-        "bio": "",
+        "bio_en": "",
         **_inline_management("aliases", 2),
         "aliases-0-name": "R.Miralizoda",
         "aliases-1-name": "Miralizoda R.A.",
         **_inline_management("positions", 1),
-        "positions-0-title": "Director",
+        "positions-0-title_en": "Director",
         "positions-0-organisation": caricc.pk,
         "positions-0-started_on": "2020-01-01",
         "positions-0-ended_on": "",
@@ -192,14 +192,14 @@ def test_editor_adds_a_person_with_aliases_and_positions(staff_client):
 def test_editor_adds_an_organisation_under_a_parent(staff_client):
     unodc = make_organisation(name="UNODC", short_name="UNODC")
     data = {
-        "name": "UNODC Regional Office for Central Asia",
-        "short_name": "UNODC ROCA",
+        "name_en": "UNODC Regional Office for Central Asia",
+        "short_name_en": "UNODC ROCA",
         "slug": "unodc-roca",
         "kind": "international",
         "country": "UZ",
         "parent": unodc.pk,
         "website": "",
-        "description": "",
+        "description_en": "",
         **_inline_management("aliases", 1),
         "aliases-0-name": "UNODC ROCA",
     }
@@ -287,17 +287,17 @@ def mentioned_article():
 
 def _article_post(article, **extra):
     return {
-        "title": article.title,
-        "slug": article.slug,
+        "title_en": article.title,
+        "slug_en": article.slug,
         "section": article.section,
-        "lead": article.lead,
-        "body": article.body,
+        "lead_en": article.lead,
+        "body_en": article.body,
         "tags": "",
         "status": article.status,
         "published_at_0": timezone.localtime(article.published_at).strftime("%Y-%m-%d"),
         "published_at_1": timezone.localtime(article.published_at).strftime("%H:%M:%S"),
-        "hero_alt": "",
-        "hero_caption": "",
+        "hero_alt_en": "",
+        "hero_caption_en": "",
         "organisations": [o.pk for o in article.organisations.all()],
         **_inline_management("authorships"),
         **_inline_management("legacy"),

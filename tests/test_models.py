@@ -102,7 +102,7 @@ def test_hero_image_requires_alt_text():
     article.hero_image = image_upload("hero.png")
     with pytest.raises(ValidationError) as error:
         article.full_clean()
-    assert "hero_alt" in error.value.message_dict
+    assert "hero_alt_en" in error.value.message_dict
     article.hero_alt = "Delegates at the meeting table"
     article.full_clean()
 

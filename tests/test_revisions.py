@@ -120,7 +120,11 @@ def open_form(client, obj):
 def save(client, obj, data, **changes):
     data = {
         **data,
-        **{name: value if isinstance(value, list) else [value] for name, value in changes.items()},
+        # A translated field is changed in its English column (title -> title_en).
+        **{
+            (name if name in data else f"{name}_en"): value if isinstance(value, list) else [value]
+            for name, value in changes.items()
+        },
     }
     data["_save"] = ["Save"]
     return client.post(change_url(obj), data)
@@ -170,7 +174,7 @@ def test_adding_in_the_admin_keeps_the_first_revision(staff_client):
     org = make_organisation()
     data = form_data(staff_client.get(reverse("admin:newsroom_event_add")), "event_form")
     data.update(
-        title=["Working group on precursors"],
+        title_en=["Working group on precursors"],
         slug=["working-group-precursors"],
         starts_on=["2026-03-02"],
         organisations=[str(org.pk)],
@@ -329,7 +333,7 @@ def test_restore_brings_back_fields_and_relations_as_a_new_revision(staff_client
     page = staff_client.get(restore_url(article, old.history_id))
     data = form_data(page, "article_form")
 
-    assert data["title"] == ["Old title"]
+    assert data["title_en"] == ["Old title"]
     assert data["organisations"] == [str(old_org.pk)]  # from the revision, not the current ones
     assert "<del>New</del><ins>Old</ins> title" in page.content.decode()
     response = staff_client.post(restore_url(article, old.history_id), {**data, "_save": "Restore"})
@@ -448,7 +452,7 @@ def test_restore_permission_goes_by_the_current_object_not_the_revision(staff_cl
 
     page = staff_client.get(restore_url(article, draft.history_id))
     assert "Restore this revision" not in page.content.decode()
-    response = staff_client.post(restore_url(article, draft.history_id), {"title": "Draft"})
+    response = staff_client.post(restore_url(article, draft.history_id), {"title_en": "Draft"})
 
     assert response.status_code == HTTPStatus.FORBIDDEN
     assert Article.objects.get().title == "Published"

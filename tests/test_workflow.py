@@ -49,18 +49,20 @@ def _management(prefix, total=0):
 
 def article_data(article=None, **overrides):
     data = {
-        "title": article.title if article else "A new piece",
-        "slug": article.slug if article else "a-new-piece",
+        "title_en": article.title if article else "A new piece",
+        "slug_en": article.slug if article else "a-new-piece",
         "section": "news",
-        "lead": "Lead.",
-        "body": "<p>Body.</p>",
+        "lead_en": "Lead.",
+        "body_en": "<p>Body.</p>",
         "tags": "",
         "status": article.status if article else "draft",
-        "hero_alt": "",
-        "hero_caption": "",
+        "hero_alt_en": "",
+        "hero_caption_en": "",
         **_management("authorships"),
     }
-    data.update(overrides)
+    # A translated field is changed in its English column (lead -> lead_en).
+    translated = {"title", "slug", "lead", "body", "hero_alt", "hero_caption"}
+    data.update({(f"{k}_en" if k in translated else k): v for k, v in overrides.items()})
     return data
 
 

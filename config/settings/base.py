@@ -43,6 +43,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Applications ------------------------------------------------------------
 DJANGO_APPS = [
+    # Before the admin: django-modeltranslation adds the per-language fields and admin widgets.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -176,6 +178,15 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Almaty"  # CARICC sits in Almaty; dates in its texts are local.
 USE_I18N = True
 USE_TZ = True
+# Content translations (django-modeltranslation, newsroom/translation.py): a column per language.
+# Reading a field in one language falls back to the other where it is empty, so a person or an
+# organisation entered in English only still has a name on the Russian pages; articles and events
+# are listed only in the languages they are written in (querysets.in_language()).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "ru")
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "ru")}
+# Fixtures and code that set `title` set the active language's column; nothing is copied.
+MODELTRANSLATION_AUTO_POPULATE = False
 
 # --- Static files and uploads ----------------------------------------------------
 STATIC_URL = "static/"
