@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
@@ -59,7 +60,11 @@ urlpatterns = [
         ),
         name="robots_txt",
     ),
-    path("", include("newsroom.urls")),
+    *i18n_patterns(
+        # English at the root (/news/…), Russian under /ru/ (/ru/news/…).
+        path("", include("newsroom.urls")),
+        prefix_default_language=False,
+    ),
 ]
 
 if settings.DEBUG:

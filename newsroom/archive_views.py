@@ -31,7 +31,7 @@ class ArticleYearArchiveView(ArticleListView):
         if not MIN_YEAR <= self.year <= MAX_YEAR or not month_ok:
             raise Http404(_("No such period."))
         self.start, self.end = self.period()
-        if not self.in_period(Article.objects.published()).exists():
+        if not self.in_period(Article.objects.public()).exists():
             raise Http404(_("No news was published in this period."))
         return super().get(request, *args, **kwargs)
 
@@ -47,7 +47,7 @@ class ArticleYearArchiveView(ArticleListView):
 
     def neighbour(self, later):
         """The local publication time of the nearest public article after (or before) the period."""
-        published = Article.objects.published()
+        published = Article.objects.public()
         if later:
             published = published.filter(published_at__gte=self.end).order_by("published_at")
         else:
@@ -61,7 +61,7 @@ class ArticleYearArchiveView(ArticleListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         months = (
-            Article.objects.published()
+            Article.objects.public()
             .filter(
                 published_at__gte=_aware(self.year, 1), published_at__lt=_aware(self.year + 1, 1)
             )

@@ -99,8 +99,8 @@ class TagArticleFeed(ArticleFeed):
         # Public exactly when the tag page is: some public article or event carries the tag.
         tag = get_object_or_404(Tag, slug=slug)
         if not (
-            Article.objects.published().filter(tags=tag).exists()
-            or Event.objects.published().filter(tags=tag).exists()
+            Article.objects.public().filter(tags=tag).exists()
+            or Event.objects.public().filter(tags=tag).exists()
         ):
             raise Http404(_("No such tag."))
         return tag
@@ -207,11 +207,11 @@ def calendar_response(events, request, name, filename=None):
 
 
 def event_ics(request, slug):
-    event = get_object_or_404(guarded(Event.objects.published()), slug=slug)
+    event = get_object_or_404(guarded(Event.objects.public()), slug=slug)
     return calendar_response([event], request, event.title, filename=f"{event.slug}.ics")
 
 
 def calendar_ics(request):
-    events = guarded(Event.objects.published().upcoming())
+    events = guarded(Event.objects.public().upcoming())
     name = _("%(site)s events") % {"site": settings.NEWSROOM_SITE_NAME}
     return calendar_response(events, request, name)

@@ -17,7 +17,7 @@ def _public_tags(model):
     def queryset(request):
         return (
             Tag.objects.filter(
-                pk__in=model.objects.published().values("tags__id"),
+                pk__in=model.objects.public().values("tags__id"),
             )
             .order_by("name")
             .distinct()

@@ -1,6 +1,9 @@
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils import translation
 
 from .models import Article, LegacyRecord
 
@@ -40,3 +43,15 @@ class LegacyRedirectMiddleware:
         if record is None:
             return response
         return HttpResponsePermanentRedirect(record.article.get_absolute_url())
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's: the public pages speak the language of their address (/ru/… Russian, else
+    English). The admin, which has no language in its address, speaks the staff member's: the one
+    chosen with the language switcher, else the browser's."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        if request.path_info.startswith(f"/{settings.ADMIN_URL}"):
+            translation.activate(translation.get_language_from_request(request, check_path=False))
+            request.LANGUAGE_CODE = translation.get_language()

@@ -2,6 +2,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from . import languages
+
 
 def set_related(manager, objects) -> bool:
     """Set a many-to-many relation to `objects` unless it holds them already; True if it changed."""
@@ -18,6 +20,15 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(status="published", published_at__lte=now).filter(
             Q(expires_at__isnull=True) | Q(expires_at__gt=now)
         )
+
+    def in_language(self, code=None):
+        """Items written in `code` (the active language by default): their title is filled in."""
+        column = languages.localized(self.model.presence_field, code or languages.current())
+        return self.filter(~Q(**{column: ""}), **{f"{column}__isnull": False})
+
+    def public(self):
+        """What the public sees in the active language: published and written in it."""
+        return self.published().in_language()
 
     def scheduled(self):
         return self.filter(status="published", published_at__gt=timezone.now())

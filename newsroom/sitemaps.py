@@ -1,13 +1,34 @@
-"""The sitemap index and its sections: everything public, nothing else (see `published()`)."""
+"""The sitemap index and its sections: everything public, nothing else (see `published()`).
+
+A section per kind and language (sitemap-news-en.xml, sitemap-news-ru.xml): the addresses of each
+language, and of articles and events only those written in it. Each section is a lazy queryset,
+paged by the index at 50,000 addresses.
+"""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Count, Max, Q
 from django.urls import reverse
+from django.utils import translation
 
+from . import languages
 from .models import Article, Event, Organisation, Participant, Tag
 
 
-class ModelSitemap(Sitemap):
+class LanguageSitemap(Sitemap):
+    """A section of the addresses in one language."""
+
+    def __init__(self, language):
+        self.language = language
+
+    def location(self, item):
+        with translation.override(self.language):
+            return self.address(item)
+
+    def address(self, item):
+        return item.get_absolute_url()
+
+
+class ModelSitemap(LanguageSitemap):
     """A sitemap of model instances, with `lastmod` from `date_field`.
 
     The index asks each section for its latest change: one aggregate query, instead of the
@@ -32,12 +53,12 @@ class ModelSitemap(Sitemap):
 
 class ArticleSitemap(ModelSitemap):
     def queryset(self):
-        return Article.objects.published()
+        return Article.objects.published().in_language(self.language)
 
 
 class EventSitemap(ModelSitemap):
     def queryset(self):
-        return Event.objects.published()
+        return Event.objects.published().in_language(self.language)
 
 
 class OrganisationSitemap(ModelSitemap):
@@ -50,12 +71,12 @@ class ParticipantSitemap(ModelSitemap):
         return Participant.objects.all()
 
 
-class TagSitemap(Sitemap):
+class TagSitemap(LanguageSitemap):
     """Tags with a public article or event; lastmod is the latest change to one of those."""
 
     def queryset(self):
-        articles = Article.objects.published().values("pk")
-        events = Event.objects.published().values("pk")
+        articles = Article.objects.published().in_language(self.language).values("pk")
+        events = Event.objects.published().in_language(self.language).values("pk")
         return Tag.objects.annotate(
             article_count=Count("articles", filter=Q(articles__in=articles), distinct=True),
             event_count=Count("events", filter=Q(events__in=events), distinct=True),
@@ -71,13 +92,19 @@ class TagSitemap(Sitemap):
 
     def get_latest_lastmod(self):
         dates = [
-            Article.objects.published().filter(tags__isnull=False).aggregate(d=Max("updated_at")),
-            Event.objects.published().filter(tags__isnull=False).aggregate(d=Max("updated_at")),
+            Article.objects.published()
+            .in_language(self.language)
+            .filter(tags__isnull=False)
+            .aggregate(d=Max("updated_at")),
+            Event.objects.published()
+            .in_language(self.language)
+            .filter(tags__isnull=False)
+            .aggregate(d=Max("updated_at")),
         ]
         return max((row["d"] for row in dates if row["d"] is not None), default=None)
 
 
-class StaticSitemap(Sitemap):
+class StaticSitemap(LanguageSitemap):
     """The public list pages."""
 
     def items(self):
@@ -90,15 +117,20 @@ class StaticSitemap(Sitemap):
             "newsroom:tag_list",
         ]
 
-    def location(self, item):
+    def address(self, item):
         return reverse(item)
 
 
-SITEMAPS = {
+SECTIONS = {
     "pages": StaticSitemap,
     "news": ArticleSitemap,
     "events": EventSitemap,
     "organisations": OrganisationSitemap,
     "people": ParticipantSitemap,
     "tags": TagSitemap,
+}
+SITEMAPS = {
+    f"{name}-{code}": section(code)
+    for name, section in SECTIONS.items()
+    for code in languages.codes()
 }

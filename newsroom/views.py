@@ -4,12 +4,14 @@ from django.core.exceptions import BadRequest
 from django.core.paginator import InvalidPage
 from django.db import models
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
+from . import languages
 from .filters import ArticleFilter, EventFilter, OrganisationFilter, ParticipantFilter
 from .models import (
     Article,
@@ -40,11 +42,11 @@ def positions_prefetch(prefix=""):
 
 
 def public_articles():
-    return guarded(Article.objects.published().prefetch_related("tags"))
+    return guarded(Article.objects.public().prefetch_related("tags"))
 
 
 def public_events():
-    return guarded(Event.objects.published().prefetch_related("tags"))
+    return guarded(Event.objects.public().prefetch_related("tags"))
 
 
 # --- Error pages -----------------------------------------------------------------
@@ -94,6 +96,56 @@ class PreviewMixin:
             response["Cache-Control"] = "private, no-cache, no-store, max-age=0"
             response["X-Robots-Tag"] = "noindex, nofollow"
         return response
+
+
+class LanguageVersionMixin:
+    """A detail page in the reader's language, found by its address in either language.
+
+    An article's address in the other language leads (301) to this language's address; an item
+    not written in the reader's language answers 404 with links to the languages it has. The page
+    lists its language versions for the hreflang alternates and the language switcher.
+    """
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        slug = self.kwargs["slug"]
+        if "slug" in languages.translated_fields(self.model):
+            match = Q()
+            for code in languages.codes():
+                match |= Q(**{languages.localized("slug", code): slug})
+            queryset = queryset.filter(match)
+        else:
+            queryset = queryset.filter(slug=slug)
+        obj = queryset.first()
+        if obj is None:
+            raise Http404(_("No such page."))
+        return obj
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        versions = language_versions(self.object)
+        if languages.current() not in versions:
+            return render(
+                request,
+                "newsroom/not_in_language.html",
+                {"object": self.object, "versions": versions},
+                status=404,
+            )
+        address = versions[languages.current()]
+        if "slug" in self.kwargs and request.path != address:  # not on a preview link
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(f"{address}?{query}" if query else address)
+        context = self.get_context_data(object=self.object, alternates=versions)
+        return self.render_to_response(context)
+
+
+def language_versions(obj):
+    """{language code: the object's address in that language} for the languages it exists in."""
+    versions = {}
+    for code in obj.languages():
+        with translation.override(code):
+            versions[code] = obj.get_absolute_url()
+    return versions
 
 
 class FilteredListView(FilterView):
@@ -194,7 +246,7 @@ class ArticleListView(FilteredListView):
         return public_articles()
 
 
-class ArticleDetailView(PreviewMixin, DetailView):
+class ArticleDetailView(LanguageVersionMixin, PreviewMixin, DetailView):
     model = Article
     template_name = "newsroom/article_detail.html"
 
@@ -215,7 +267,7 @@ class ArticleDetailView(PreviewMixin, DetailView):
                     queryset=Participant.objects.prefetch_related(positions_prefetch()),
                 ),
                 Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
-                Prefetch("events", queryset=Event.objects.published(), to_attr="public_events"),
+                Prefetch("events", queryset=Event.objects.public(), to_attr="public_events"),
             )
         )
 
@@ -262,7 +314,7 @@ class EventListView(FilteredListView):
         return context
 
 
-class EventDetailView(PreviewMixin, DetailView):
+class EventDetailView(LanguageVersionMixin, PreviewMixin, DetailView):
     model = Event
     template_name = "newsroom/event_detail.html"
 
@@ -280,9 +332,7 @@ class EventDetailView(PreviewMixin, DetailView):
                         "participant", "organisation"
                     ).prefetch_related(positions_prefetch("participant__")),
                 ),
-                Prefetch(
-                    "articles", queryset=Article.objects.published(), to_attr="public_articles"
-                ),
+                Prefetch("articles", queryset=Article.objects.public(), to_attr="public_articles"),
             )
         )
 
@@ -361,9 +411,7 @@ class ParticipantDetailView(DetailView):
             .exclude(authorships__participant=person)[:DETAIL_LIST_SIZE]
         )
         context["participations"] = (
-            EventParticipation.objects.filter(
-                participant=person, event__in=Event.objects.published()
-            )
+            EventParticipation.objects.filter(participant=person, event__in=Event.objects.public())
             .select_related("event", "organisation")
             .order_by("-event__starts_on")
         )
@@ -375,8 +423,8 @@ class TagListView(ListView):
     context_object_name = "tags"
 
     def get_queryset(self):
-        articles = Article.objects.published().values("pk")
-        events = Event.objects.published().values("pk")
+        articles = Article.objects.public().values("pk")
+        events = Event.objects.public().values("pk")
         return (
             Tag.objects.annotate(
                 article_count=Count("articles", filter=Q(articles__in=articles), distinct=True),

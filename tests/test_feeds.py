@@ -323,7 +323,8 @@ def test_sitemap_index_lists_each_section(client):
     assert response.status_code == HTTPStatus.OK
     sections = locs(response)
     for name in ["pages", "news", "events", "organisations", "people", "tags"]:
-        assert f"http://testserver/sitemap-{name}.xml" in sections
+        for code in ["en", "ru"]:
+            assert f"http://testserver/sitemap-{name}-{code}.xml" in sections
 
 
 def test_sitemaps_hold_public_items_only_with_lastmod(client, hidden_articles):
@@ -334,7 +335,7 @@ def test_sitemaps_hold_public_items_only_with_lastmod(client, hidden_articles):
     organisation = make_organisation()
     person = make_participant()
 
-    news = client.get("/sitemap-news.xml")
+    news = client.get("/sitemap-news-en.xml")
     root = ET.fromstring(news.content)
     (url,) = root.findall(f"{SITEMAP}url")
     assert url.findtext(f"{SITEMAP}loc") == f"http://testserver{article.get_absolute_url()}"
@@ -342,19 +343,19 @@ def test_sitemaps_hold_public_items_only_with_lastmod(client, hidden_articles):
     for hidden in hidden_articles:
         assert hidden.slug not in news.content.decode()
 
-    events = locs(client.get("/sitemap-events.xml"))
+    events = locs(client.get("/sitemap-events-en.xml"))
     assert events == [f"http://testserver{event.get_absolute_url()}"]
     assert hidden_event.slug not in "".join(events)
-    assert locs(client.get("/sitemap-organisations.xml")) == [
+    assert locs(client.get("/sitemap-organisations-en.xml")) == [
         f"http://testserver{organisation.get_absolute_url()}"
     ]
     assert f"http://testserver{person.get_absolute_url()}" in locs(
-        client.get("/sitemap-people.xml")
+        client.get("/sitemap-people-en.xml")
     )
-    tags = ET.fromstring(client.get("/sitemap-tags.xml").content).findall(f"{SITEMAP}url")
+    tags = ET.fromstring(client.get("/sitemap-tags-en.xml").content).findall(f"{SITEMAP}url")
     assert [t.findtext(f"{SITEMAP}loc") for t in tags] == ["http://testserver/tags/heroin/"]
     assert tags[0].findtext(f"{SITEMAP}lastmod")
-    pages = locs(client.get("/sitemap-pages.xml"))
+    pages = locs(client.get("/sitemap-pages-en.xml"))
     assert "http://testserver/news/" in pages and "http://testserver/events/" in pages
 
 
@@ -366,8 +367,8 @@ def test_sitemap_query_counts_do_not_grow(client, django_assert_max_num_queries)
 
     add(2)
     counts = {}
-    for url in ["/sitemap.xml", "/sitemap-news.xml", "/sitemap-tags.xml"]:
-        with django_assert_max_num_queries(20) as captured:
+    for url in ["/sitemap.xml", "/sitemap-news-en.xml", "/sitemap-tags-en.xml"]:
+        with django_assert_max_num_queries(30) as captured:
             client.get(url)
         counts[url] = len(captured)
     add(10)
@@ -378,7 +379,7 @@ def test_sitemap_query_counts_do_not_grow(client, django_assert_max_num_queries)
 
 def test_sitemap_pages_beyond_the_last_are_404(client):
     make_article()
-    assert client.get("/sitemap-news.xml", {"p": 2}).status_code == HTTPStatus.NOT_FOUND
+    assert client.get("/sitemap-news-en.xml", {"p": 2}).status_code == HTTPStatus.NOT_FOUND
     assert client.get("/sitemap-nothing.xml").status_code == HTTPStatus.NOT_FOUND
 
 

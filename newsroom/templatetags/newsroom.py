@@ -1,12 +1,14 @@
 from django import template
+from django.conf import settings
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
+from django.urls import translate_url
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from .. import seo
+from .. import languages, seo
 from ..models import Article
 from ..sanitize import sanitize_html
 
@@ -78,11 +80,33 @@ def rich_text(html):
 def archive_years():
     """[{"year": 2020, "count": 12}, ...], newest first: the years with public news, one query."""
     return list(
-        Article.objects.published()
+        Article.objects.public()
         .annotate(year=ExtractYear("published_at"))
         .values("year")
         .annotate(count=Count("pk"))
         .order_by("-year")
+    )
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """<link rel="alternate" hreflang> for each language the page exists in, and x-default.
+
+    A detail page passes its `alternates` ({code: address}); other pages exist in every language
+    at the same address with the language's prefix.
+    """
+    request = context.get("request")
+    if request is None or request.resolver_match is None:
+        return ""
+    versions = context.get("alternates")
+    if versions is None:
+        versions = {code: translate_url(request.path, code) for code in languages.codes()}
+    links = [(code, request.build_absolute_uri(url)) for code, url in versions.items()]
+    default = versions.get(settings.LANGUAGE_CODE)
+    if default:
+        links.append(("x-default", request.build_absolute_uri(default)))
+    return format_html_join(
+        "\n", '<link rel="alternate" hreflang="{}" href="{}">', ((c, u) for c, u in links)
     )
 
 
