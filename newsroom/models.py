@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from .querysets import ArticleQuerySet, EventQuerySet, PublishableQuerySet
+from .querysets import ArticleQuerySet, EventQuerySet, OrganisationQuerySet, PublishableQuerySet
 from .sanitize import EDITOR_EXTENSIONS, sanitize_html
 from .text import ascii_slugify, unique_slug
 from .validators import IMAGE_VALIDATORS
@@ -169,6 +169,7 @@ class Organisation(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = OrganisationQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
