@@ -5,6 +5,7 @@ from django.db.models import Count, Max, Q
 from django.urls import reverse
 
 from .models import Article, Event, Organisation, Participant, Tag
+from .places import member_states
 
 
 class ModelSitemap(Sitemap):
@@ -77,6 +78,13 @@ class TagSitemap(Sitemap):
         return max((row["d"] for row in dates if row["d"] is not None), default=None)
 
 
+class CountrySitemap(Sitemap):
+    """The pages of CARICC's member states."""
+
+    def items(self):
+        return member_states()
+
+
 class StaticSitemap(Sitemap):
     """The public list pages."""
 
@@ -86,6 +94,7 @@ class StaticSitemap(Sitemap):
             "newsroom:article_list",
             "newsroom:event_list",
             "newsroom:organisation_list",
+            "newsroom:country_list",
             "newsroom:participant_list",
             "newsroom:tag_list",
         ]
@@ -99,6 +108,7 @@ SITEMAPS = {
     "news": ArticleSitemap,
     "events": EventSitemap,
     "organisations": OrganisationSitemap,
+    "countries": CountrySitemap,
     "people": ParticipantSitemap,
     "tags": TagSitemap,
 }
