@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from .models import MEMBER_STATES, Article, Event, Organisation, Participant, Tag
+from .places import country_people
 
 MAX_QUERY_LENGTH = 200
 MAX_TAGS = 5
@@ -177,7 +178,10 @@ class EventFilter(SearchFilterMixin, InvolvementFilterMixin, DateRangeMixin):
         label=_("Format"), choices=Event.Format.choices, empty_label=_("Any format")
     )
     country = django_filters.ChoiceFilter(
-        label=_("Country"), choices=_country_choices, empty_label=_("Any country")
+        label=_("Country"),
+        choices=_country_choices,
+        method="filter_country",
+        empty_label=_("Any country"),
     )
 
     search_fields = ("title", "summary", "description", "city", "venue")
@@ -190,6 +194,9 @@ class EventFilter(SearchFilterMixin, InvolvementFilterMixin, DateRangeMixin):
 
     def filter_when(self, queryset, name, value):
         return queryset.upcoming() if value == "upcoming" else queryset.past()
+
+    def filter_country(self, queryset, name, value):
+        return queryset.involving_country(value)
 
 
 class OrganisationFilter(SearchFilterMixin):
@@ -223,14 +230,23 @@ class ParticipantFilter(SearchFilterMixin):
         method="filter_organisation",
         empty_label=_("Any organisation"),
     )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"),
+        choices=_country_choices,
+        method="filter_country",
+        empty_label=_("Any country"),
+    )
     search_fields = ("full_name", "aliases__name", "positions__title")
 
     class Meta:
         model = Participant
-        fields = ["q", "organisation"]
+        fields = ["q", "organisation", "country"]
 
     def filter_organisation(self, queryset, name, value):
         linked = Participant.objects.filter(
             Q(positions__organisation=value) | Q(positions__organisation__parent=value)
         ).values("pk")
         return queryset.filter(pk__in=linked)
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(pk__in=country_people(value).values("pk"))

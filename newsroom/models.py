@@ -14,7 +14,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from .languages import Translated, codes, history_columns, localized
-from .querysets import ArticleQuerySet, EventQuerySet, PublishableQuerySet
+from .querysets import ArticleQuerySet, EventQuerySet, OrganisationQuerySet, PublishableQuerySet
 from .sanitize import EDITOR_EXTENSIONS, sanitize_html
 from .text import ascii_slugify, unique_slug
 from .validators import IMAGE_VALIDATORS
@@ -171,6 +171,7 @@ class Organisation(Translated):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = OrganisationQuerySet.as_manager()
     history = HistoricalRecords(
         excluded_fields=["updated_at"],
         bases=[history_columns("OrganisationTexts", name=name, short_name=short_name,

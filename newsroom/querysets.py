@@ -13,6 +13,21 @@ def set_related(manager, objects) -> bool:
     return True
 
 
+class OrganisationQuerySet(models.QuerySet):
+    # International bodies and regional centres give the country they are based in (CARICC in
+    # Kazakhstan, UNODC's regional office in Uzbekistan) but do not speak for it.
+    BASED_ONLY_KINDS = ("international", "regional_centre")
+
+    def national(self, country):
+        """The state's own bodies: organisations of `country`, less those only based there."""
+        return self.filter(country=country).exclude(kind__in=self.BASED_ONLY_KINDS)
+
+
+def _national_organisations(model, country):
+    # Through the relation: this module is imported by models.py, not the other way round.
+    return model._meta.get_field("organisations").related_model.objects.national(country)
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published, its publication time reached, not yet expired."""
@@ -60,8 +75,13 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.filter(pk__in=linked.values("pk"))
 
     def involving_country(self, country):
+        """Articles naming the state's own bodies (directly or via events) or events held there."""
+        organisations = _national_organisations(self.model, country)
         linked = self.model.objects.filter(
-            Q(organisations__country=country) | Q(events__country=country)
+            Q(organisations__in=organisations)
+            | Q(events__hosts__in=organisations)
+            | Q(events__organisations__in=organisations)
+            | Q(events__country=country)
         )
         return self.filter(pk__in=linked.values("pk"))
 
@@ -78,6 +98,12 @@ class EventQuerySet(PublishableQuerySet):
 
     def involving_participant(self, participant):
         return self.filter(pk__in=self.model.objects.filter(participants=participant).values("pk"))
+
+    def involving_country(self, country):
+        """Events held in the state, or with its own bodies among the hosts or participants."""
+        organisations = _national_organisations(self.model, country)
+        involved = self.model.objects.involving_organisations(organisations).values("pk")
+        return self.filter(Q(country=country) | Q(pk__in=involved))
 
     def _today(self):
         return timezone.localdate()

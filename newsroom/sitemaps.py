@@ -12,6 +12,7 @@ from django.utils import translation
 
 from . import languages
 from .models import Article, Event, Organisation, Participant, Tag
+from .places import member_states
 
 
 class LanguageSitemap(Sitemap):
@@ -104,6 +105,13 @@ class TagSitemap(LanguageSitemap):
         return max((row["d"] for row in dates if row["d"] is not None), default=None)
 
 
+class CountrySitemap(LanguageSitemap):
+    """The pages of CARICC's member states."""
+
+    def items(self):
+        return member_states()
+
+
 class StaticSitemap(LanguageSitemap):
     """The public list pages."""
 
@@ -113,6 +121,7 @@ class StaticSitemap(LanguageSitemap):
             "newsroom:article_list",
             "newsroom:event_list",
             "newsroom:organisation_list",
+            "newsroom:country_list",
             "newsroom:participant_list",
             "newsroom:tag_list",
         ]
@@ -126,6 +135,7 @@ SECTIONS = {
     "news": ArticleSitemap,
     "events": EventSitemap,
     "organisations": OrganisationSitemap,
+    "countries": CountrySitemap,
     "people": ParticipantSitemap,
     "tags": TagSitemap,
 }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import archive_views, feeds, preview, search, views
+from . import archive_views, feeds, place_views, preview, search, views
 
 app_name = "newsroom"
 
@@ -42,6 +42,13 @@ urlpatterns = [
         views.OrganisationDetailView.as_view(),
         name="organisation_detail",
     ),
+    path(
+        "organisations/<slug:slug>/timeline/",
+        place_views.OrganisationTimelineView.as_view(),
+        name="organisation_timeline",
+    ),
+    path("countries/", place_views.CountryListView.as_view(), name="country_list"),
+    path("countries/<slug:slug>/", place_views.CountryDetailView.as_view(), name="country_detail"),
     path("people/", views.ParticipantListView.as_view(), name="participant_list"),
     path("people/<slug:slug>/", views.ParticipantDetailView.as_view(), name="participant_detail"),
     path("search/", search.SearchView.as_view(), name="search"),

@@ -26,6 +26,9 @@ NAV_SECTIONS = {
     "participant_detail": "people",
     "organisation_list": "organisations",
     "organisation_detail": "organisations",
+    "organisation_timeline": "organisations",
+    "country_list": "countries",
+    "country_detail": "countries",
     "tag_list": "tags",
     "tag_detail": "tags",
 }
