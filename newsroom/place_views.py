@@ -41,8 +41,8 @@ class CountryDetailView(TemplateView):
         )
         shown = list(organisations[:COUNTRY_ORGANISATIONS])
         based_only = OrganisationQuerySet.BASED_ONLY_KINDS
-        articles = guarded(Article.objects.published().involving_country(code))
-        events = guarded(Event.objects.published().involving_country(code))
+        articles = guarded(Article.objects.public().involving_country(code))
+        events = guarded(Event.objects.public().involving_country(code))
         people = guarded(
             places.country_people(code)
             .prefetch_related(positions_prefetch())
@@ -98,8 +98,8 @@ class OrganisationTimelineView(ListView):
         article_ids = [pk for _day, kind, pk in rows if kind == places.ARTICLE]
         entries = places.timeline_entries(
             rows,
-            guarded(Event.objects.published()).in_bulk(event_ids),
-            guarded(Article.objects.published()).in_bulk(article_ids),
+            guarded(Event.objects.public()).in_bulk(event_ids),
+            guarded(Article.objects.public()).in_bulk(article_ids),
         )
         context.update(
             organisation=self.organisation,

@@ -85,7 +85,7 @@ def country_people(country):
     """People who hold or held a post at the state's own bodies, or represented one at an event."""
     organisations = Organisation.objects.national(country)
     represented = EventParticipation.objects.filter(
-        organisation__in=organisations, event__in=Event.objects.published()
+        organisation__in=organisations, event__in=Event.objects.public()
     )
     posts = Position.objects.filter(organisation__in=organisations)
     return Participant.objects.filter(
@@ -97,6 +97,7 @@ def member_state_counts():
     """{code: {"organisations": n, "news": n, "events": n}} for every member state, in 3 queries."""
     organisations = dict(
         Organisation.objects.filter(country__in=MEMBER_STATES)
+        .order_by()  # no ordering column in the GROUP BY
         .values("country")
         .annotate(n=Count("pk"))
         .values_list("country", "n")
@@ -104,7 +105,7 @@ def member_state_counts():
 
     def involving(model):
         # One aggregate per model: each state's count is a filtered COUNT over the public items.
-        return model.objects.published().aggregate(
+        return model.objects.public().aggregate(
             **{
                 code: Count(
                     "pk", filter=Q(pk__in=model.objects.involving_country(code).values("pk"))
@@ -150,14 +151,14 @@ def timeline_keys(organisations):
     comes before the event.
     """
     events = (
-        Event.objects.published()
+        Event.objects.public()
         .involving_organisations(organisations)
         .annotate(day=F("starts_on"), entry_type=Value(EVENT, output_field=CharField()))
         .values_list("day", "entry_type", "pk")
         .order_by()
     )
     articles = (
-        Article.objects.published()
+        Article.objects.public()
         .involving_organisations(organisations)
         .annotate(
             day=TruncDate("published_at"), entry_type=Value(ARTICLE, output_field=CharField())

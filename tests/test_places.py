@@ -314,16 +314,16 @@ def test_navigation_and_organisation_pages_link_to_country_pages(client, kazakhs
 
 def test_sitemap_lists_the_country_pages(client):
     index = ET.fromstring(client.get("/sitemap.xml").content)
-    assert "http://testserver/sitemap-countries.xml" in [
+    assert "http://testserver/sitemap-countries-en.xml" in [
         el.findtext(f"{SITEMAP}loc") for el in index
     ]
 
-    countries = ET.fromstring(client.get("/sitemap-countries.xml").content)
+    countries = ET.fromstring(client.get("/sitemap-countries-en.xml").content)
     locs = [url.findtext(f"{SITEMAP}loc") for url in countries.findall(f"{SITEMAP}url")]
     assert locs == [
         f"http://testserver{state.get_absolute_url()}" for state in places.member_states()
     ]
-    pages = client.get("/sitemap-pages.xml").content.decode()
+    pages = client.get("/sitemap-pages-en.xml").content.decode()
     assert "http://testserver/countries/" in pages
 
 
