@@ -20,7 +20,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from taggit.models import Tag as TaggitTag
 
 from . import audit, roles, workflow
-from .languages import codes, localized
+from .languages import codes, in_every_language, localized
 from .mentions import MentionFinder, Mentions
 from .models import (
     Article,
@@ -63,11 +63,6 @@ class BilingualAdmin(TranslationAdmin):
 def side_by_side(*names):
     """Fieldset rows with each translated field's languages next to each other."""
     return [tuple(localized(name, code) for code in codes()) for name in names]
-
-
-def in_every_language(*names):
-    """Search fields: each name in every language's column."""
-    return [localized(name, code) for name in names for code in codes()]
 
 
 # The newsroom has its own Tag model (ASCII slugs, per-model tag tables); taggit's stays unused.

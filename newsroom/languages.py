@@ -34,6 +34,11 @@ def other(code):
     return [lang for lang in codes() if lang != code]
 
 
+def in_every_language(*names):
+    """Each field name in every language's column: ("title",) -> ["title_en", "title_ru"]."""
+    return [localized(name, code) for name in names for code in codes()]
+
+
 def translated_fields(model):
     """The names of `model`'s fields that have a column per language (empty if none)."""
     from modeltranslation.translator import NotRegistered, translator

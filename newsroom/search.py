@@ -27,6 +27,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views import View
 
+from .languages import current, in_every_language, localized
 from .models import Organisation, OrganisationAlias, Participant, ParticipantAlias
 from .views import guarded, public_articles, public_events
 
@@ -168,6 +169,8 @@ def search_query(text, config=None):
 def full_text(queryset, query, lead, body):
     vector = Document(queryset.model)
     tsquery = search_query(query.text)
+    # The snippet comes from the reader's language (the list holds only items written in it).
+    lead, body = localized(lead, current()), localized(body, current())
     document = Func(F(lead), Value(" "), StripTags(F(body)), function="concat")
     headlines = {
         f"headline_{config}": SearchHeadline(
@@ -221,7 +224,8 @@ def search_articles(query):
         return full_text(queryset, query, "lead", "body").order_by(
             "-rank", F("published_at").desc(nulls_last=True), "-pk"
         )
-    return every_word(queryset, query.words, ("title", "lead", "body")).order_by(
+    columns = in_every_language("title", "lead", "body")
+    return every_word(queryset, query.words, columns).order_by(
         F("published_at").desc(nulls_last=True), "-pk"
     )
 
@@ -232,9 +236,8 @@ def search_events(query):
         return full_text(queryset, query, "summary", "description").order_by(
             "-rank", "-starts_on", "pk"
         )
-    return every_word(queryset, query.words, ("title", "summary", "description")).order_by(
-        "-starts_on", "pk"
-    )
+    columns = in_every_language("title", "summary", "description")
+    return every_word(queryset, query.words, columns).order_by("-starts_on", "pk")
 
 
 def _transliterated_matches(model, name_fields, alias_model, alias_fk, query):
@@ -281,13 +284,17 @@ def _name_search(model, name_fields, alias_model, alias_fk, query):
 
 def search_people(query):
     return _name_search(
-        Participant, ("full_name",), ParticipantAlias, "participant", query
+        Participant, in_every_language("full_name"), ParticipantAlias, "participant", query
     ).order_by("full_name", "pk")
 
 
 def search_organisations(query):
     return _name_search(
-        Organisation, ("name", "short_name"), OrganisationAlias, "organisation", query
+        Organisation,
+        in_every_language("name", "short_name"),
+        OrganisationAlias,
+        "organisation",
+        query,
     ).order_by("name", "pk")
 
 
