@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from . import images
 from .languages import Translated, codes, history_columns, localized
 from .querysets import ArticleQuerySet, EventQuerySet, OrganisationQuerySet, PublishableQuerySet
 from .sanitize import EDITOR_EXTENSIONS, sanitize_html
@@ -26,7 +27,7 @@ SLUG_HELP = _("Part of the page address. Filled in from the title; letters, digi
 
 
 def _require_alt(instance, image_field, alt_field):
-    if getattr(instance, image_field) and not getattr(instance, alt_field).strip():
+    if getattr(instance, image_field) and not (getattr(instance, alt_field) or "").strip():
         raise ValidationError({alt_field: _("Describe the image for readers who cannot see it.")})
 
 
@@ -164,9 +165,17 @@ class Organisation(Translated):
         ),
     )
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(
-        _("logo"), upload_to="organisations/%Y/%m/", blank=True, validators=IMAGE_VALIDATORS
+    logo = images.ImageField(
+        _("logo"),
+        kind="logo",
+        upload_to="organisations/%Y/%m/",
+        blank=True,
+        validators=IMAGE_VALIDATORS,
+        width_field="logo_width",
+        height_field="logo_height",
     )
+    logo_width = models.PositiveIntegerField(_("logo width"), null=True, editable=False)
+    logo_height = models.PositiveIntegerField(_("logo height"), null=True, editable=False)
     description = models.TextField(_("description"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -198,7 +207,9 @@ class Organisation(Translated):
         if not self.slug:
             self.slug = unique_slug(self, self.short_name or self.name)
         self.note_text_changes()
+        images.strip_uploads(self)
         super().save(*args, **kwargs)
+        images.ensure_renditions(self, fields=kwargs.get("update_fields"))
 
     def get_absolute_url(self):
         return reverse("newsroom:organisation_detail", kwargs={"slug": self.slug})
@@ -274,9 +285,17 @@ class Participant(Translated):
         help_text=_("Mr., Ms., Mrs., Dr., Major-General, Lieutenant-General …"),
     )
     slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=SLUG_HELP)
-    photo = models.ImageField(
-        _("photo"), upload_to="people/%Y/%m/", blank=True, validators=IMAGE_VALIDATORS
+    photo = images.ImageField(
+        _("photo"),
+        kind="photo",
+        upload_to="people/%Y/%m/",
+        blank=True,
+        validators=IMAGE_VALIDATORS,
+        width_field="photo_width",
+        height_field="photo_height",
     )
+    photo_width = models.PositiveIntegerField(_("photo width"), null=True, editable=False)
+    photo_height = models.PositiveIntegerField(_("photo height"), null=True, editable=False)
     photo_alt = models.CharField(
         _("photo description"), max_length=250, blank=True, help_text=_("Required with a photo.")
     )
@@ -304,7 +323,9 @@ class Participant(Translated):
         if not self.slug:
             self.slug = unique_slug(self, self.full_name)
         self.note_text_changes()
+        images.strip_uploads(self)
         super().save(*args, **kwargs)
+        images.ensure_renditions(self, fields=kwargs.get("update_fields"))
 
     def get_absolute_url(self):
         return reverse("newsroom:participant_detail", kwargs={"slug": self.slug})
@@ -643,9 +664,17 @@ class Article(Publishable, Translated):
     body = ProseEditorField(
         _("body"), blank=True, extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html
     )
-    hero_image = models.ImageField(
-        _("image"), upload_to="articles/%Y/%m/", blank=True, validators=IMAGE_VALIDATORS
+    hero_image = images.ImageField(
+        _("image"),
+        kind="hero",
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        validators=IMAGE_VALIDATORS,
+        width_field="hero_width",
+        height_field="hero_height",
     )
+    hero_width = models.PositiveIntegerField(_("image width"), null=True, editable=False)
+    hero_height = models.PositiveIntegerField(_("image height"), null=True, editable=False)
     hero_alt = models.CharField(
         _("image description"), max_length=250, blank=True, help_text=_("Required with an image.")
     )
@@ -720,7 +749,9 @@ class Article(Publishable, Translated):
         if not self.slug:  # no title in any language yet
             self.slug = unique_slug(self, self.title)
         self.note_text_changes()
+        images.strip_uploads(self)
         super().save(*args, **kwargs)
+        images.ensure_renditions(self, fields=kwargs.get("update_fields"))
 
     def get_absolute_url(self):
         return reverse("newsroom:article_detail", kwargs={"slug": self.slug})

@@ -12,6 +12,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import get_language, to_locale
 
+from . import images
 from .models import Article, Event, Organisation, Participant
 
 DESCRIPTION_LENGTH = 160
@@ -65,9 +66,15 @@ def _absolute(request, url):
     return request.build_absolute_uri(url)
 
 
-def image_url(request, obj):
+def shared_image(obj):
+    """The rendition that stands for `obj`'s image on other sites (never the original upload)."""
     image = _image(obj)
-    return _absolute(request, image.url) if image else ""
+    return images.share_image(image) if image else None
+
+
+def image_url(request, obj):
+    shared = shared_image(obj)
+    return _absolute(request, shared.url) if shared else ""
 
 
 def sharing_tags(request, obj):
@@ -79,7 +86,8 @@ def sharing_tags(request, obj):
     else:
         og_type = "website"
     title, text = _title(obj), description(obj)
-    image = image_url(request, obj) if isinstance(obj, Article) else ""
+    shared = shared_image(obj) if isinstance(obj, Article) else None
+    image = _absolute(request, shared.url) if shared else ""
     tags = [
         ("og:type", og_type),
         ("og:title", title),
@@ -90,6 +98,7 @@ def sharing_tags(request, obj):
     ]
     if image:
         tags.append(("og:image", image))
+        tags += [("og:image:width", str(shared.width)), ("og:image:height", str(shared.height))]
         if obj.hero_alt:
             tags.append(("og:image:alt", obj.hero_alt))
     if isinstance(obj, Article) and obj.published_at:
@@ -143,8 +152,8 @@ def _article(request, article):
         ],
         "publisher": _publisher(request),
     }
-    if article.hero_image:
-        data["image"] = [image_url(request, article)]
+    if image := image_url(request, article):
+        data["image"] = [image]
     return data
 
 
@@ -196,8 +205,7 @@ def _person(request, person):
         data["jobTitle"] = position.title
         if position.organisation:
             data["worksFor"] = _organisation_ref(request, position.organisation)
-    if person.photo:
-        data["image"] = image_url(request, person)
+    data["image"] = image_url(request, person)
     return data
 
 
@@ -215,8 +223,7 @@ def _organisation(request, org):
     }
     if org.parent:
         data["parentOrganization"] = _organisation_ref(request, org.parent)
-    if org.logo:
-        data["logo"] = image_url(request, org)
+    data["logo"] = image_url(request, org)
     return data
 
 

@@ -9,6 +9,7 @@ import pytest
 from django.urls import resolve, reverse
 from django.utils import timezone
 
+from newsroom import images
 from newsroom.models import Article, Event, ParticipantAlias
 from tests.factories import (
     image_upload,
@@ -202,13 +203,21 @@ def test_article_without_image_has_summary_card(client):
     assert len(description) <= 160
 
 
-def test_article_with_image_has_large_card_and_absolute_image(client):
-    article = make_article(hero_image=image_upload("hero.png"), hero_alt="Seized packages")
+def test_article_with_image_has_large_card_and_absolute_jpeg_rendition(client):
+    article = make_article(
+        hero_image=image_upload("hero.png", size=(1600, 900)), hero_alt="Seized packages"
+    )
     content = client.get(article.get_absolute_url()).content.decode()
-    image = f"http://testserver{article.hero_image.url}"
+    shared = images.share_image(article.hero_image)
+    assert (shared.width, shared.height) == (1200, 675)
+    assert shared.url.endswith(".jpg")
+    image = f"http://testserver{shared.url}"
     assert f'<meta property="og:image" content="{image}">' in content
+    assert '<meta property="og:image:width" content="1200">' in content
+    assert '<meta property="og:image:height" content="675">' in content
     assert f'<meta name="twitter:image" content="{image}">' in content
     assert '<meta name="twitter:card" content="summary_large_image">' in content
+    assert article.hero_image.url not in content
 
 
 def test_person_page_is_an_og_profile(client):
@@ -243,7 +252,7 @@ def test_article_json_ld_is_a_news_article(client):
     ]
     assert data["publisher"]["@type"] == "Organization"
     assert data["publisher"]["name"] == "CARICC"
-    assert data["image"] == [f"http://testserver{article.hero_image.url}"]
+    assert data["image"] == [f"http://testserver{images.share_image(article.hero_image).url}"]
     assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": url}
 
 

@@ -60,6 +60,7 @@ THIRD_PARTY_APPS = [
     "django_filters",
     "django_prose_editor",
     "taggit",
+    "imagekit",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -203,6 +204,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Uploaded images larger than this are refused by the models' validators.
 NEWSROOM_MAX_IMAGE_BYTES = 8 * 1024 * 1024
 NEWSROOM_MAX_IMAGE_PIXELS = 40_000_000
+# Image renditions (django-imagekit, newsroom/images.py): made when an image is saved, under
+# MEDIA_ROOT/renditions/; pages only compute their URLs (the Optimistic strategy).
+IMAGEKIT_CACHEFILE_DIR = "renditions"
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 
 # --- Security --------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

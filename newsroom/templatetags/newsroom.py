@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from .. import languages, seo
+from .. import images, languages, seo
 from ..models import Article
 from ..sanitize import sanitize_html
 
@@ -68,6 +68,43 @@ def initials(name):
     if not letters:
         return "?"
     return (letters[0] + letters[-1] if len(letters) > 1 else letters[0]).upper()
+
+
+@register.simple_tag
+def picture(image, alt, kind=None, sizes="100vw", loading="lazy", **attrs):
+    """An image field's file as <picture>: WebP renditions, then JPEG (or PNG) ones in the <img>.
+
+    `alt` is required (pass "" only for a decorative image); `kind` defaults to the field's;
+    `sizes` says how wide the image is shown. Other keywords become attributes of the <img>
+    (class, fetchpriority). Prints nothing for an image without renditions; never links the
+    original upload. No file is opened: see newsroom/images.py.
+    """
+    found = images.picture(image, kind)
+    if found is None:
+        return ""
+    largest = found.largest
+    extra = format_html_join(
+        "", ' {}="{}"', sorted((name, value) for name, value in attrs.items() if value)
+    )
+    return format_html(
+        '<picture><source type="image/webp" srcset="{}" sizes="{}">'
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="{}"'
+        ' decoding="async"{}></picture>',
+        _srcset(found.webp),
+        sizes,
+        largest.url,
+        _srcset(found.fallback),
+        sizes,
+        largest.width,
+        largest.height,
+        alt,
+        loading,
+        extra,
+    )
+
+
+def _srcset(candidates):
+    return ", ".join(f"{candidate.url} {candidate.width}w" for candidate in candidates)
 
 
 @register.filter

@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
@@ -49,6 +50,8 @@ class Command(BaseCommand):
                     + ", ".join(summary.missing_media)
                 )
             )
+        # Renditions are not archived: they are made again from the restored originals.
+        call_command("make_renditions", database=database, stdout=self.stdout, stderr=self.stderr)
         if summary.archive_migration != summary.database_migration:
             self.stdout.write(
                 self.style.WARNING(

@@ -13,6 +13,7 @@ from django.utils.html import escape
 from PIL import Image, ImageDraw, ImageFont
 
 from newsroom import demo_content as content
+from newsroom import images
 from newsroom.models import (
     Article,
     Authorship,
@@ -199,9 +200,12 @@ class Command(BaseCommand):
         self.record(obj._meta.verbose_name_plural, state)
 
     def ensure_image(self, obj, field_name, filename, draw, *draw_args):
-        """Draw and attach an image unless the object already has its file."""
+        """Draw and attach an image unless the object already has its file.
+
+        Saving makes its renditions; a file from an older run gets those it lacks."""
         field = getattr(obj, field_name)
         if field and field.storage.exists(field.name):
+            images.ensure_renditions(obj, fields=[field_name])
             self.record("images", "unchanged")
             return
         field.save(filename, ContentFile(draw(*draw_args)), save=False)

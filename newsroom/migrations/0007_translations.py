@@ -31,7 +31,7 @@ def copy_to_english(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0005_search_indexes'),
+        ('newsroom', '0006_image_dimensions'),
     ]
 
     operations = [
