@@ -8,7 +8,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from newsroom import security
+from newsroom import parity, security
 from newsroom.sitemaps import SITEMAPS
 
 admin.site.site_header = _("CARICC newsroom")
@@ -26,6 +26,11 @@ security_patterns = [
 urlpatterns = [
     # Inside the admin's prefix, before the admin's own catch-all.
     path(f"{settings.ADMIN_URL}security/", include((security_patterns, "security"))),
+    path(
+        f"{settings.ADMIN_URL}translations/",
+        admin.site.admin_view(parity.report_view),
+        name="translations_report",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     # Only the pages behind a forced password reset's link; staff sign in through the admin
     # (password, then the second factor), never through a bare login page.

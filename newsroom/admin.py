@@ -37,6 +37,7 @@ from .models import (
     Publishable,
     Tag,
 )
+from .parity import TranslationAdminMixin
 from .preview import PreviewLinkAdminMixin
 from .revisions import RevisionAdminMixin
 
@@ -255,7 +256,9 @@ class PositionInline(TranslationTabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionAdminMixin, PreviewLinkAdminMixin, PublishableAdmin):
+class ArticleAdmin(
+    RevisionAdminMixin, TranslationAdminMixin, PreviewLinkAdminMixin, PublishableAdmin
+):
     list_display = [
         "title",
         "section",
@@ -378,7 +381,7 @@ def unlinked_mentions(article):
 
 
 @admin.register(Event)
-class EventAdmin(RevisionAdminMixin, PublishableAdmin):
+class EventAdmin(RevisionAdminMixin, TranslationAdminMixin, PublishableAdmin):
     list_display = [
         "title",
         "kind",
@@ -414,7 +417,7 @@ class EventAdmin(RevisionAdminMixin, PublishableAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(RevisionAdminMixin, BilingualAdmin):
+class OrganisationAdmin(RevisionAdminMixin, TranslationAdminMixin, BilingualAdmin):
     list_display = ["name", "short_name", "kind", "country", "parent", "is_member_state"]
     list_filter = ["kind", "country"]
     search_fields = [
@@ -451,7 +454,7 @@ class OrganisationAdmin(RevisionAdminMixin, BilingualAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(RevisionAdminMixin, BilingualAdmin):
+class ParticipantAdmin(RevisionAdminMixin, TranslationAdminMixin, BilingualAdmin):
     list_display = ["full_name", "honorific", "current_position_display", "alias_count"]
     search_fields = [
         *in_every_language("full_name"),

@@ -139,11 +139,11 @@ class StripTags(Func):
 
 
 class Document(Expression):
-    """The stored `search_document` column (PostgreSQL only, added by migration 0005).
+    """The stored `search_document` column (PostgreSQL only, migrations 0005 and 0008).
 
     A generated tsvector of title (A), lead/summary (B) and body/description without tags (C),
-    in English and Russian, with a GIN index: matching, counting and ranking read it instead of
-    parsing every body again.
+    the English columns stemmed as English and the Russian ones as Russian, with a GIN index:
+    matching, counting and ranking read it instead of parsing every body again.
     """
 
     output_field = SearchVectorField()

@@ -5,7 +5,7 @@ import io
 import itertools
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image
 
 from newsroom.models import (
@@ -45,7 +45,8 @@ def make_position(participant, **overrides):
     return Position.objects.create(**fields)
 
 
-def make_article(tags=(), authors=(), **overrides):
+def make_article(tags=(), authors=(), language="en", **overrides):
+    """An article written in `language`: its title, slug, lead and body go to those columns."""
     n = _n()
     fields = {
         "title": f"Article number {n}",
@@ -56,7 +57,8 @@ def make_article(tags=(), authors=(), **overrides):
         "published_at": timezone.now() - datetime.timedelta(days=1),
     }
     fields.update(overrides)
-    article = Article.objects.create(**fields)
+    with translation.override(language):
+        article = Article.objects.create(**fields)
     if tags:
         article.tags.add(*tags)
     for order, author in enumerate(authors):
@@ -64,7 +66,7 @@ def make_article(tags=(), authors=(), **overrides):
     return article
 
 
-def make_event(tags=(), **overrides):
+def make_event(tags=(), language="en", **overrides):
     n = _n()
     fields = {
         "title": f"Event number {n}",
@@ -74,7 +76,8 @@ def make_event(tags=(), **overrides):
         "published_at": timezone.now() - datetime.timedelta(days=1),
     }
     fields.update(overrides)
-    event = Event.objects.create(**fields)
+    with translation.override(language):
+        event = Event.objects.create(**fields)
     if tags:
         event.tags.add(*tags)
     return event
