@@ -7,9 +7,14 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# The browser tests drive Debian's Chromium (never a browser Playwright downloads) and load axe-core.
+CHROMIUM := /usr/bin/chromium
+AXE := node_modules/axe-core/axe.min.js
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate demo admin test test-postgres lint format check clean
+.PHONY: help install browser-deps run serve migrate demo admin test test-postgres lint format check clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -22,6 +27,13 @@ $(STAMP): requirements/dev.txt
 	touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install the locked dependencies
+
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(AXE)
+
+browser-deps: install $(AXE) ## Install Debian's Chromium (if missing) and axe-core for the browser tests
+	test -x $(CHROMIUM) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium; }
 
 migrate: install ## Apply database migrations and bring the staff roles in line
 	$(PY) manage.py migrate --noinput
@@ -36,10 +48,11 @@ admin: migrate ## Create the first administrator (prints its random password onc
 run: demo admin ## Install, migrate, load demo content and serve on http://127.0.0.1:8000
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install ## Install and run the whole test suite (SQLite)
+# With Chromium installed the suite includes the browser tests; without it they are skipped.
+test: install $(if $(wildcard $(CHROMIUM)),$(AXE)) ## Install and run the whole test suite (SQLite; browser tests when Chromium is installed)
 	$(PY) -m pytest
 
-test-postgres: install ## Run the suite on PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
+test-postgres: install $(if $(wildcard $(CHROMIUM)),$(AXE)) ## Run the suite on PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(PY) -m pytest
 
 lint: install ## Ruff lint and format check
@@ -57,5 +70,5 @@ check: install ## Django checks, missing migrations, production deploy check
 		DJANGO_ALLOWED_HOSTS=news.example.org DATABASE_URL=sqlite:///:memory: \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
-clean: ## Remove the virtualenv, caches and the development database
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles db.sqlite3
+clean: ## Remove the virtualenv, node_modules, caches, test artefacts and the development database
+	rm -rf $(VENV) node_modules test-artifacts .pytest_cache .ruff_cache staticfiles db.sqlite3
