@@ -14,7 +14,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser-deps run serve migrate demo admin test test-postgres lint format check clean
+.PHONY: help install messages browser-deps run serve migrate demo admin test test-postgres lint format check clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -26,7 +26,19 @@ $(STAMP): requirements/dev.txt
 	$(PY) -m pip install --quiet --require-hashes -r requirements/dev.txt
 	touch $(STAMP)
 
-install: $(STAMP) ## Create .venv and install the locked dependencies
+# The Russian interface: message catalogues compiled from the .po files (the .mo files are not
+# committed). Babel compiles them, so GNU gettext is not needed to run the site.
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+%.mo: %.po $(STAMP)
+	$(BIN)/pybabel compile --statistics -i $< -o $@ -D django
+	test -s $@
+
+install: $(STAMP) $(MO_FILES) ## Create .venv, install the locked dependencies, compile the translations
+
+messages: install ## Update locale/*/django.po from the code and templates (needs GNU gettext)
+	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests --ignore=test-artifacts --ignore=staticfiles
 
 $(AXE): package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -71,4 +83,4 @@ check: install ## Django checks, missing migrations, production deploy check
 		$(PY) manage.py check --deploy --fail-level WARNING
 
 clean: ## Remove the virtualenv, node_modules, caches, test artefacts and the development database
-	rm -rf $(VENV) node_modules test-artifacts .pytest_cache .ruff_cache staticfiles db.sqlite3
+	rm -rf $(VENV) node_modules test-artifacts .pytest_cache .ruff_cache staticfiles db.sqlite3 $(MO_FILES)

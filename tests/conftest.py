@@ -1,4 +1,6 @@
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -15,3 +17,12 @@ def staff_client(client, django_user_model):
     client.force_login(user)
     client.user = user
     return client
+
+
+@pytest.fixture(autouse=True)
+def english_to_begin_with():
+    """Each test starts in the default language; a request to /ru/ activates Russian in the
+    test's thread, as in a server's, and must not leak into the next test."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

@@ -36,14 +36,17 @@ NAV_SECTIONS = {
 
 @register.simple_tag
 def date_range(start, end=None):
-    """'19 October 2020', '14–15 September 2020', '30 September – 2 October 2020'."""
+    """'19 October 2020', '14–15 September 2020', '30 September – 2 October 2020'.
+
+    "E" is the month as it stands after a day number: in Russian the genitive ("19 октября").
+    """
     if not end or end == start:
-        return date_format(start, "j F Y")
+        return date_format(start, "j E Y")
     if (start.year, start.month) == (end.year, end.month):
-        return f"{date_format(start, 'j')}–{date_format(end, 'j F Y')}"
+        return f"{date_format(start, 'j')}–{date_format(end, 'j E Y')}"
     if start.year == end.year:
-        return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
-    return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+        return f"{date_format(start, 'j E')} – {date_format(end, 'j E Y')}"
+    return f"{date_format(start, 'j E Y')} – {date_format(end, 'j E Y')}"
 
 
 @register.filter
