@@ -54,6 +54,9 @@ class BilingualAdmin(TranslationAdmin):
     at least one.
     """
 
+    class Media:
+        css = {"all": ["css/admin-bilingual.css"]}
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if field is not None and hasattr(db_field, "translated_field"):
@@ -286,6 +289,7 @@ class ArticleAdmin(
         (
             _("Text, in English and Russian"),
             {
+                "classes": ["bilingual"],
                 "fields": [*side_by_side("title", "slug", "lead", "body"), "original_language"],
                 "description": _(
                     "Fill in one language or both. An article is shown in the languages that "
@@ -297,7 +301,10 @@ class ArticleAdmin(
         (_("Publication"), {"fields": ["status", "published_at", "expires_at"]}),
         (
             _("Image"),
-            {"fields": ["hero_image", *side_by_side("hero_alt", "hero_caption")]},
+            {
+                "fields": ["hero_image", *side_by_side("hero_alt", "hero_caption")],
+                "classes": ["bilingual"],
+            },
         ),
         (_("Related"), {"fields": ["organisations", "participants", "events"]}),
         (
@@ -401,6 +408,7 @@ class EventAdmin(RevisionAdminMixin, TranslationAdminMixin, PublishableAdmin):
         (
             _("Text, in English and Russian"),
             {
+                "classes": ["bilingual"],
                 "fields": [*side_by_side("title", "summary", "description"), "original_language"],
                 "description": _(
                     "Fill in one language or both. An event is listed in the languages that "
@@ -434,6 +442,7 @@ class OrganisationAdmin(RevisionAdminMixin, TranslationAdminMixin, BilingualAdmi
         (
             _("Name and description, in English and Russian"),
             {
+                "classes": ["bilingual"],
                 "fields": [
                     *side_by_side("name", "short_name", "description"),
                     "original_language",
@@ -470,6 +479,7 @@ class ParticipantAdmin(RevisionAdminMixin, TranslationAdminMixin, BilingualAdmin
         (
             _("Name, in English and Russian"),
             {
+                "classes": ["bilingual"],
                 "fields": [*side_by_side("full_name", "honorific", "bio"), "original_language"],
                 "description": _(
                     "A person is shared by both languages: where one language is empty, readers "

@@ -56,14 +56,14 @@ def test_editor_writes_publishes_and_finds_the_article_under_its_tag(
     page.get_by_role("link", name="Add article").click()
     page.wait_for_url("**/admin/newsroom/article/add/")
 
-    page.get_by_label("Title").fill(TITLE)
+    page.get_by_label("Title [en]").fill(TITLE)
     # The slug is filled in from the title as the editor types (the admin's prepopulated field).
-    page.get_by_label("Lead").click()
-    assert page.get_by_label("Slug").input_value().startswith("precursor-control")
+    page.get_by_label("Lead [en]").click()
+    assert page.get_by_label("Slug [en]").input_value().startswith("precursor-control")
     page.keyboard.type("Delegations of the member states met to plan a regional response.")
 
     # The body is a ProseMirror editor: type into it as a person would, with a bold phrase.
-    body = page.locator(".field-body [contenteditable=true]")
+    body = page.locator(".fieldBox.field-body_en [contenteditable=true]")
     body.click()
     page.keyboard.type("The Group agreed on ")
     page.keyboard.press("Control+b")
@@ -82,7 +82,7 @@ def test_editor_writes_publishes_and_finds_the_article_under_its_tag(
     published_row.get_by_role("button", name="Now", exact=True).click()
 
     page.locator("#id_hero_image").set_input_files(photo)
-    page.get_by_label("Image description").fill(
+    page.get_by_label("Image description [en]").fill(
         "Delegates around the table of the Working Group in Almaty"
     )
 

@@ -52,7 +52,8 @@ def test_reader_filters_reads_in_russian_searches_and_downloads_an_event(
     page.goto("/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="News").click()
     page.wait_for_url("**/news/")
-    assert page.get_by_role("heading", level=1).inner_text() == "News (4)"
+    assert page.get_by_role("heading", level=1).inner_text() == "News"
+    assert page.locator(".page-header__lead").inner_text() == "4 news items"
 
     # Filter with the keyboard: open the tags, tick one, pick the organisation, apply.
     filters = page.get_by_role("search", name="Filter news")
