@@ -95,6 +95,11 @@ def sharing_tags(request, obj):
         ("og:url", _absolute(request, obj.get_absolute_url())),
         ("og:site_name", settings.NEWSROOM_SITE_NAME),
         ("og:locale", to_locale(get_language() or settings.LANGUAGE_CODE)),
+        *[
+            ("og:locale:alternate", to_locale(code))
+            for code in (obj.languages() if hasattr(obj, "languages") else [])
+            if code != (get_language() or settings.LANGUAGE_CODE)
+        ],
     ]
     if image:
         tags.append(("og:image", image))
@@ -137,6 +142,7 @@ def _article(request, article):
     data = {
         "@type": "NewsArticle",
         "headline": article.title,
+        "inLanguage": get_language() or settings.LANGUAGE_CODE,
         "description": description(article),
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
