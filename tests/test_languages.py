@@ -213,6 +213,26 @@ def test_counts_take_the_plural_form_of_the_language(client, count, english, rus
     assert russian in client.get("/ru/news/").text
 
 
+def test_large_counts_are_grouped_the_way_each_language_groups_digits(client):
+    published = timezone.now() - datetime.timedelta(days=1)
+    Article.objects.bulk_create(
+        Article(
+            title_en=f"Item {n}",
+            slug_en=f"item-{n}",
+            title_ru=f"Материал {n}",
+            slug_ru=f"material-{n}",
+            lead_en="",
+            lead_ru="",
+            status="published",
+            published_at=published,
+        )
+        for n in range(1001)
+    )
+
+    assert "1,001 news items" in client.get("/news/").text
+    assert "1\xa0001 новость" in client.get("/ru/news/").text
+
+
 def test_dates_are_written_the_way_each_language_writes_them(client):
     published = timezone.make_aware(datetime.datetime(2020, 10, 19, 11, 0))
     article = bilingual_article(published_at=published)

@@ -4,6 +4,7 @@ from http import HTTPStatus
 
 import pytest
 from django.db.models import Count
+from django.utils import translation
 
 from newsroom.models import Article, Event, Organisation, Participant, Tag
 
@@ -32,6 +33,19 @@ def _archive_month():
 
 def _search_word():
     return _article().title.split()[0]
+
+
+def _in_russian(queryset):
+    """The Russian address of the newest item of `queryset` written in Russian."""
+    obj = queryset.published().in_language("ru").order_by("-published_at").first()
+    with translation.override("ru"):
+        return obj.get_absolute_url()
+
+
+def _english_only_in_russian():
+    """An English-only article's address under /ru/: the "not in this language" page."""
+    article = Article.objects.published().filter(title_ru="").first()
+    return f"/ru{article.get_absolute_url()}"
 
 
 # name: (address, expected status); an address is a string or a function of the demo content.
@@ -83,6 +97,16 @@ PAGES = {
     "search-results": (lambda: f"/search/?q={_search_word()}", HTTPStatus.OK),
     "search-empty": ("/search/?q=zzzqqxx", HTTPStatus.OK),
     "not-found": ("/no-such-page/", HTTPStatus.NOT_FOUND),
+    "country-list": ("/countries/", HTTPStatus.OK),
+    "country": ("/countries/kazakhstan/", HTTPStatus.OK),
+    "organisation-timeline": ("/organisations/caricc/timeline/", HTTPStatus.OK),
+    "ru-home": ("/ru/", HTTPStatus.OK),
+    "ru-news-list": ("/ru/news/", HTTPStatus.OK),
+    "ru-article": (lambda: _in_russian(Article.objects), HTTPStatus.OK),
+    "ru-event": (lambda: _in_russian(Event.objects), HTTPStatus.OK),
+    "ru-country": ("/ru/countries/kazakhstan/", HTTPStatus.OK),
+    "ru-search": ("/ru/search/?q=%D0%A6%D0%90%D0%A0%D0%98%D0%9A%D0%A6", HTTPStatus.OK),
+    "ru-not-in-language": (_english_only_in_russian, HTTPStatus.NOT_FOUND),
     "admin-login": ("/admin/login/", HTTPStatus.OK),
 }
 
