@@ -59,7 +59,7 @@ def test_every_element_tab_reaches_shows_a_focus_ring_that_stands_out(name, demo
     address = {
         "home": "/",
         "news-list": "/news/",
-        "article": lambda: Article.objects.published().latest("published_at").get_absolute_url(),
+        "article": lambda: Article.objects.public().latest("published_at").get_absolute_url(),
     }[name]
     page.goto(address() if callable(address) else address)
     page.keyboard.press("Tab")  # the skip link: a gold button of its own when it has focus

@@ -4,16 +4,18 @@ import random
 from collections import Counter, defaultdict
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 from PIL import Image, ImageDraw, ImageFont
 
 from newsroom import demo_content as content
 from newsroom import images
+from newsroom.languages import Translated, codes, in_every_language, localized, translated_fields
 from newsroom.models import (
     Article,
     Authorship,
@@ -27,6 +29,7 @@ from newsroom.models import (
 )
 from newsroom.querysets import set_related
 from newsroom.sanitize import sanitize_html
+from newsroom.text import ascii_slugify
 
 # CARICC's texts give dates only; they are shown as published at 10:00 in Almaty.
 ALMATY = ZoneInfo("Asia/Almaty")
@@ -45,6 +48,34 @@ def at_ten(day):
 def paragraphs_html(paragraphs):
     # Sanitised as the models' save() will, so that a re-run compares like with like.
     return sanitize_html("".join(f"<p>{escape(p)}</p>" for p in paragraphs))
+
+
+def version(data, code):
+    """An entry's texts in one language: English at the top level, the others under their code."""
+    return data if code == settings.LANGUAGE_CODE else data.get(code, {})
+
+
+def per_language(data, texts):
+    """The values of every language's columns: `texts(version, code)` gives one language's
+    {field: value}, e.g. {"title": ...} -> {"title_en": ..., "title_ru": ...}."""
+    return {
+        localized(name, code): value
+        for code in codes()
+        for name, value in texts(version(data, code), code).items()
+    }
+
+
+def slug_from(title):
+    """The title transliterated ("Встреча в Алматы" -> "vstrecha-v-almaty"); if longer than a
+    slug may be, cut after a whole word that is not a short preposition ("na", "ob", "v")."""
+    limit = Article._meta.get_field("slug").max_length
+    slug = ascii_slugify(title, max_length=len(title) * 4)
+    if len(slug) > limit:
+        words = slug[: limit + 1].split("-")[:-1]
+        while len(words) > 1 and len(words[-1]) <= 2:
+            words.pop()
+        slug = "-".join(words)
+    return slug
 
 
 def same(current, wanted):
@@ -105,7 +136,9 @@ class Command(BaseCommand):
         "and other spellings of their names, the twelve news items of autumn 2020 from the "
         "old site, retold in our own words, with the events they report, a few upcoming events "
         "dated from today, and a "
-        "draft and a scheduled article that must stay hidden from the public. Placeholder "
+        "draft and a scheduled article that must stay hidden from the public. The texts come in "
+        "English and Russian (Russian slugs transliterated from the Russian titles); one news item "
+        "is English only, and one extra item Russian only. Placeholder "
         "images are drawn, not downloaded. Safe to run again: everything is matched by slug "
         "(or natural key), so a second run creates nothing. --articles N and --events M then "
         "run generate_content, which makes sure N synthetic articles and M synthetic events "
@@ -139,7 +172,9 @@ class Command(BaseCommand):
             raise CommandError("--articles and --events take a number of 0 or more.")
         self.counts = defaultdict(Counter)
         self.today = timezone.localdate()
-        with transaction.atomic():
+        # Every language's column is named explicitly below; the default language is active for
+        # the rest (labels, the word drawn on the illustrations, the report).
+        with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
             self.organisations = self.load_organisations()
             self.people = self.load_people()
             self.events = {}
@@ -147,7 +182,7 @@ class Command(BaseCommand):
             self.load_articles()
             self.load_upcoming_events()
             self.load_unpublished_articles()
-        self.report()
+            self.report()
         if articles or events:
             call_command(
                 "generate_content",
@@ -167,7 +202,7 @@ class Command(BaseCommand):
         """Create, or save only what differs. Returns the object and created|updated|unchanged."""
         obj = model._default_manager.filter(**lookup).first()
         if obj is None:
-            obj, state = model(**lookup, **values), "created"
+            obj, state = model(**{**values, **lookup}), "created"
         else:
             changed = [
                 name for name, value in values.items() if not same(getattr(obj, name), value)
@@ -177,6 +212,12 @@ class Command(BaseCommand):
             for name in changed:
                 setattr(obj, name, values[name])
             state = "updated"
+            texts = in_every_language(*translated_fields(model))
+            if isinstance(obj, Translated) and any(name in texts for name in changed):
+                # The demo's languages are written together: stamp them all as changed now,
+                # so that none looks older than the other (the translations report).
+                for code in codes():
+                    setattr(obj, f"{code}_changed_at", None)
         obj.full_clean()
         obj.save()
         return obj, state
@@ -223,13 +264,18 @@ class Command(BaseCommand):
         for index, data in enumerate(content.ORGANISATIONS):
             parent = organisations[data["parent"]] if data.get("parent") else None
             values = {
-                "name": data["name"],
-                "short_name": data.get("short_name", ""),
+                **per_language(
+                    data,
+                    lambda texts, code: {
+                        "name": texts.get("name", ""),
+                        "short_name": texts.get("short_name", ""),
+                        "description": texts.get("description", ""),
+                    },
+                ),
                 "kind": data["kind"],
                 "country": data.get("country", ""),
                 "parent": parent,
                 "website": data.get("website", ""),
-                "description": data.get("description", ""),
             }
             org, state = self.upsert(Organisation, {"slug": data["slug"]}, values)
             self.record(Organisation._meta.verbose_name_plural, state)
@@ -245,27 +291,50 @@ class Command(BaseCommand):
     def load_people(self):
         people = {}
         for data in content.PEOPLE:
-            values = {"full_name": data["full_name"], "honorific": data.get("honorific", "")}
+            values = per_language(
+                data,
+                lambda texts, code: {
+                    "full_name": texts.get("full_name", ""),
+                    "honorific": texts.get("honorific", ""),
+                    "bio": texts.get("bio", ""),
+                },
+            )
             person, state = self.upsert(Participant, {"slug": data["slug"]}, values)
             self.record(Participant._meta.verbose_name_plural, state)
             for name in data.get("aliases", []):
                 self.upsert_simple(ParticipantAlias, {"participant": person, "name": name}, {})
+            default = settings.LANGUAGE_CODE
             for title, org_slug, started_on, ended_on in data.get("positions", []):
+                # Other languages' titles: {English title: translation} under the language.
+                translations = {
+                    localized("title", code): version(data, code)
+                    .get("positions", {})
+                    .get(title, "")
+                    for code in codes()
+                    if code != default
+                }
                 self.upsert_simple(
                     Position,
                     {
                         "participant": person,
-                        "title": title,
+                        localized("title", default): title,
                         "organisation": self.organisations[org_slug],
                     },
-                    {"started_on": started_on, "ended_on": ended_on},
+                    {**translations, "started_on": started_on, "ended_on": ended_on},
                 )
             people[person.slug] = person
         return people
 
     def save_event(self, data, *, starts_on, ends_on, published_at, participations=()):
         values = {
-            "title": data["title"],
+            **per_language(
+                data,
+                lambda texts, code: {
+                    "title": texts.get("title", ""),
+                    "summary": texts.get("summary", ""),
+                    "description": paragraphs_html(texts.get("description", [])),
+                },
+            ),
             "kind": data["kind"],
             "format": data["format"],
             "starts_on": starts_on,
@@ -273,8 +342,6 @@ class Command(BaseCommand):
             "city": data.get("city", ""),
             "venue": data.get("venue", ""),
             "country": data.get("country", ""),
-            "summary": data.get("summary", ""),
-            "description": paragraphs_html(data.get("description", [])),
             "status": Event.Status.PUBLISHED,
             "published_at": published_at,
         }
@@ -323,23 +390,47 @@ class Command(BaseCommand):
                 participations=data["participations"],
             )
 
-    def save_article(self, data, *, status, published_at, hero=False):
+    @staticmethod
+    def article_texts(texts, code, *, section, hero):
+        """One language's title, slug, lead, body and image texts; empty if not written in it."""
+        title = texts.get("title", "")
+        paragraphs = texts.get("paragraphs", [])
         values = {
-            "title": data["title"],
-            "section": data.get("section", Article.Section.NEWS),
-            "lead": data["paragraphs"][0],
+            "title": title,
+            # Explicit where given (English), else from the title: the same title, the same slug.
+            "slug": texts.get("slug") or slug_from(title) or None,
+            "lead": paragraphs[0] if paragraphs else "",
             # The lead is shown as the standfirst above the body, so the body starts after it.
-            "body": paragraphs_html(data["paragraphs"][1:]),
+            "body": paragraphs_html(paragraphs[1:]),
+        }
+        if hero:
+            # The illustration shows the section's name in the default language (draw_hero).
+            words = {"word": str(Article.Section(section).label)}
+            with translation.override(code):
+                words["label"] = str(Article.Section(section).label)
+            hero_texts = content.HERO_TEXTS[code] if title else {"alt": "", "caption": ""}
+            values["hero_alt"] = hero_texts["alt"].format(**words)
+            values["hero_caption"] = hero_texts["caption"]
+        return values
+
+    def save_article(self, data, *, status, published_at, hero=False):
+        section = data.get("section", Article.Section.NEWS)
+        values = {
+            **per_language(
+                data,
+                lambda texts, code: self.article_texts(texts, code, section=section, hero=hero),
+            ),
+            "section": section,
             "status": status,
             "published_at": published_at,
         }
-        if hero:
-            values["hero_alt"] = (
-                "Abstract illustration: rings and lines on a navy background "
-                f"with the word “{Article.Section(values['section']).label}”."
-            )
-            values["hero_caption"] = "Illustration: CARICC"
-        article, state = self.upsert(Article, {"slug": data["slug"]}, values)
+        # Found by its slug in the first language it is written in (English, if it has it).
+        lookup = next(
+            {column: values[column]}
+            for column in (localized("slug", code) for code in codes())
+            if values[column]
+        )
+        article, state = self.upsert(Article, lookup, values)
         changes = [
             set_related(article.organisations, self.orgs(data.get("organisations", []))),
             set_related(
