@@ -13,6 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language, to_locale
 
 from . import images
+from .context_processors import site_name
 from .models import Article, Event, Organisation, Participant
 
 DESCRIPTION_LENGTH = 160
@@ -93,7 +94,7 @@ def sharing_tags(request, obj):
         ("og:title", title),
         ("og:description", text),
         ("og:url", _absolute(request, obj.get_absolute_url())),
-        ("og:site_name", settings.NEWSROOM_SITE_NAME),
+        ("og:site_name", site_name()),
         ("og:locale", to_locale(get_language() or settings.LANGUAGE_CODE)),
         *[
             ("og:locale:alternate", to_locale(code))
