@@ -1,6 +1,9 @@
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
+
+from newsroom import cache as page_cache
 
 
 @pytest.fixture(autouse=True)
@@ -26,3 +29,12 @@ def english_to_begin_with():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The in-memory cache outlives a test's database: no test sees another's cached pages."""
+    cache.clear()
+    page_cache.reset()
+    yield
+    page_cache.reset()
