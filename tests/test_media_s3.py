@@ -133,7 +133,7 @@ def test_saving_again_makes_nothing_and_reads_the_renditions_in_one_listing(s3_m
 
 def test_pages_point_at_the_bucket_and_never_ask_it_anything(client, s3_media):
     article = make_article(hero_image=gps_upload(), hero_alt="Packages of heroin on a table")
-    base = f"{s3_media.endpoint}/{s3_media.name}/"
+    base = s3_media.url
     assert settings.MEDIA_URL == base
 
     with mock.patch.object(BaseClient, "_make_api_call", side_effect=AssertionError("asked")):

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from .s3 import media_bucket
 from .test_images import article_form, photo_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,27 +76,14 @@ def database_url():
 
 
 @pytest.fixture(scope="module")
-def site_env(database_url, redis_url, s3_endpoint, tmp_path_factory):
-    """The environment every app server gets: the production settings, the shared services."""
-    import boto3
+def bucket(s3_endpoint):
+    with media_bucket(s3_endpoint, prefix="scale-out") as bucket:
+        yield bucket
 
-    bucket = f"scale-out-{uuid.uuid4().hex[:12]}"
-    keys = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
-    client = boto3.client(
-        "s3",
-        endpoint_url=s3_endpoint,
-        region_name="us-east-1",
-        aws_access_key_id=keys["AWS_ACCESS_KEY_ID"],
-        aws_secret_access_key=keys["AWS_SECRET_ACCESS_KEY"],
-    )
-    client.create_bucket(Bucket=bucket)
-    client.put_bucket_policy(
-        Bucket=bucket,
-        Policy=(
-            '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", '
-            f'"Action": "s3:GetObject", "Resource": "arn:aws:s3:::{bucket}/*"}}]}}'
-        ),
-    )
+
+@pytest.fixture(scope="module")
+def site_env(database_url, redis_url, bucket, tmp_path_factory):
+    """The environment every app server gets: the production settings, the shared services."""
     ours = ("DJANGO_", "DATABASE_URL", "REDIS_URL", "NEWSROOM_", "AWS_")
     env = {k: v for k, v in os.environ.items() if not k.startswith(ours)}
     env.update(
@@ -106,11 +94,7 @@ def site_env(database_url, redis_url, s3_endpoint, tmp_path_factory):
         REDIS_URL=redis_url,
         DJANGO_REQUIRE_2FA="0",  # the sign-in form without a code; two-factor has its own tests
         DJANGO_STATIC_ROOT=str(tmp_path_factory.mktemp("static")),
-        NEWSROOM_MEDIA_STORAGE="s3",
-        AWS_STORAGE_BUCKET_NAME=bucket,
-        AWS_S3_ENDPOINT_URL=s3_endpoint,
-        AWS_S3_REGION_NAME="us-east-1",
-        **keys,
+        **bucket.env,
     )
     # A release, as docs/deployment.md describes it: migrate once, collect the static files.
     for command in (
@@ -128,11 +112,7 @@ def site_env(database_url, redis_url, s3_endpoint, tmp_path_factory):
             timeout=300,
         )
         assert result.returncode == 0, f"manage.py {command[0]}: {result.stderr[-3000:]}"
-    yield env
-    for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket):
-        for item in page.get("Contents", []):
-            client.delete_object(Bucket=bucket, Key=item["Key"])
-    client.delete_bucket(Bucket=bucket)
+    return env
 
 
 class AppServer:
@@ -277,7 +257,7 @@ def test_a_sign_in_on_one_server_is_valid_on_the_other(servers):
     assert browser.get(f"{a.url}/admin/").status_code == 302
 
 
-def test_an_article_published_through_one_server_is_on_the_others_pages_at_once(servers, site_env):
+def test_an_article_published_through_one_server_is_on_the_others_pages_at_once(servers, bucket):
     import requests
 
     a, b = servers
@@ -310,8 +290,8 @@ def test_an_article_published_through_one_server_is_on_the_others_pages_at_once(
     assert page.status_code == 200
     assert title in page.text
     # Its image is in the shared bucket, made by A, shown by B at the bucket's address.
-    bucket = f"{site_env['AWS_S3_ENDPOINT_URL']}/{site_env['AWS_STORAGE_BUCKET_NAME']}/"
     source = re.search(r'<source [^>]*srcset="([^" ]+)', page.text).group(1)
-    assert source.startswith(f"{bucket}renditions/")
+    assert source.startswith(f"{bucket.url}renditions/")
     image = requests.get(source, timeout=10)
     assert image.status_code == 200 and image.headers["Content-Type"] == "image/webp"
+    assert [key for key in bucket.keys("articles/") if "barrels" in key]  # the original, too
