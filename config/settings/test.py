@@ -11,6 +11,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Off unless asked for: most tests count a view's queries or read response.context, which a
 # cached page has not. tests/test_cache.py and the browser tests turn it on.
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", False)
+SESSION_ENGINE = "django.contrib.sessions.backends.db"  # whatever REDIS_URL says
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
