@@ -191,7 +191,8 @@ MODELTRANSLATION_AUTO_POPULATE = False
 
 # --- Static files and uploads ----------------------------------------------------
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# collectstatic's output, which nginx serves (deploy/nginx.conf).
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
@@ -237,6 +238,9 @@ NEWSROOM_FETCH_MODE = "peers"
 TAGGIT_CASE_INSENSITIVE = True
 COUNTRIES_FIRST = ["AZ", "KZ", "KG", "RU", "TJ", "TM", "UZ"]
 COUNTRIES_FIRST_BREAK = "──────────"
+# /bench/ping: the smallest page the whole stack can serve, the benchmark's reference (bench/).
+# Off unless the benchmark turns it on.
+NEWSROOM_BENCH_PING = env_bool("NEWSROOM_BENCH_PING", False)
 
 # --- Logging ------------------------------------------------------------------------
 LOGGING = {
