@@ -104,6 +104,6 @@ check: install ## Django checks, missing migrations, production deploy check
 		DJANGO_ALLOWED_HOSTS=news.example.org DATABASE_URL=sqlite:///:memory: \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
-clean: ## Remove the virtualenv, node_modules, caches, test artefacts and the development database
-	rm -rf $(VENV) node_modules test-artifacts .pytest_cache .ruff_cache staticfiles db.sqlite3 $(MO_FILES)
-	test ! -d .run || { $(PY) -m deploy.stack stop 2>/dev/null; rm -rf .run; }
+clean: ## Remove the virtualenv, node_modules, caches, test artefacts, .run/ and the development database
+	test ! -f .run/prod/gunicorn.pid -a ! -f .run/prod/nginx.pid || $(PY) -m deploy.stack stop
+	rm -rf $(VENV) node_modules test-artifacts .pytest_cache .ruff_cache staticfiles db.sqlite3 $(MO_FILES) .run

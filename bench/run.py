@@ -132,7 +132,7 @@ class Wrk:
             self.binary,
             *(f"-t{self.threads}", f"-c{self.connections}", f"-d{seconds}s"),
             "--timeout",
-            "10s",
+            "60s",  # a slow page is slow, not an error
             *extra,
             url,
         ]

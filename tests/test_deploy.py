@@ -166,6 +166,12 @@ def test_stack_runs_production_settings_whatever_the_caller_runs(tmp_path, monke
     assert Stack(tmp_path / "run").environment()["DJANGO_SECRET_KEY"] == env["DJANGO_SECRET_KEY"]
 
 
+@pytest.mark.django_db
+def test_the_benchmark_reference_page_is_off_unless_asked_for(client):
+    assert not settings.NEWSROOM_BENCH_PING
+    assert client.get("/bench/ping").status_code == HTTPStatus.NOT_FOUND
+
+
 # --- nginx itself -------------------------------------------------------------------------------
 
 
@@ -304,6 +310,7 @@ def test_the_stack_serves_pages_and_static_files_through_nginx_and_stops_cleanly
             "DJANGO_STATIC_ROOT": str(static_root),
             "DJANGO_MEDIA_ROOT": str(tmp_path / "media"),
             "GUNICORN_WORKERS": "1",
+            "NEWSROOM_BENCH_PING": "1",
         },
     )
     stack.prepare()
@@ -314,6 +321,7 @@ def test_the_stack_serves_pages_and_static_files_through_nginx_and_stops_cleanly
         manifest = json.loads((static_root / "staticfiles.json").read_text())
         css, _ = request(stack.port, "GET", f"/static/{manifest['paths']['css/site.css']}")
         large, _ = request(stack.port, "POST", "/search/", body=b"x" * (11 * 1024 * 1024))
+        ping, pong = request(stack.port, "GET", "/bench/ping")
     finally:
         stack.stop(quiet=True)
 
@@ -323,6 +331,7 @@ def test_the_stack_serves_pages_and_static_files_through_nginx_and_stops_cleanly
     assert "max-age=31536000" in css.getheader("Cache-Control")
     assert css.status == HTTPStatus.OK
     assert large.status == HTTPStatus.REQUEST_ENTITY_TOO_LARGE
+    assert (ping.status, pong) == (HTTPStatus.OK, b"pong")
     access_log = (tmp_path / "run" / "gunicorn-access.log").read_text()
     assert '6.6.6.6, 127.0.0.1 "GET / HTTP/1.1" 200' in access_log
 
