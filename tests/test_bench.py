@@ -9,6 +9,7 @@ from bench.run import (
     PAGES,
     Measure,
     ModeResult,
+    Wrk,
     database_url,
     markdown,
     parse_wrk,
@@ -52,7 +53,9 @@ def test_each_size_has_a_database_of_its_own():
 
 
 def measure(rps):
-    return Measure(requests_per_s=rps, p50_ms=1.0, p99_ms=2.0, requests=int(rps * 10), errors=0)
+    return Measure(
+        requests_per_s=rps, p50_ms=1.0, p99_ms=2.0, requests=int(rps * 10), errors=0, seconds=10
+    )
 
 
 def mode_result(rps_by_page, queries=4, reference=1000.0, peak=90.0):
@@ -102,9 +105,33 @@ def test_targets_pass_and_fail_on_their_thresholds():
     assert "every page, cache warm, ≥ 0.70 of the reference | 0.50 (home) | **FAIL**" in bad
     assert "cache cold: no page more than 1.5× slower | 3.00× (home) | **FAIL**" in bad
 
+    stalled = report([run(1000, 300.0, 800.0), run(100_000, 0.0, 800.0)])
+    assert "cache cold: no page more than 1.5× slower | inf× (home) | **FAIL**" in stalled
+    assert "| home | 0.0 (0 requests in 10 s) | 0.000 |" in stalled
+
 
 def test_the_report_replaces_only_the_results_section(tmp_path):
     page = tmp_path / "benchmarks.md"
     page.write_text(f"# Benchmarks\n\nHow.\n\n{BEGIN}\nold figures\n{END}\n\nAfter.\n")
     write_report(page, "new figures")
     assert page.read_text() == f"# Benchmarks\n\nHow.\n\n{BEGIN}\nnew figures\n{END}\n\nAfter.\n"
+
+
+def test_a_slow_page_is_measured_for_longer_until_enough_requests_or_the_limit(monkeypatch):
+    monkeypatch.setattr("shutil.which", lambda name: f"/usr/bin/{name}")
+    wrk = Wrk(threads=2, connections=8, duration=10, warmup=0)
+    runs = []
+
+    def fake_run(url, seconds):
+        runs.append(seconds)
+        requests = {10: 2, 100: 20}.get(seconds, 0)
+        return Measure(requests / seconds, 1.0, 2.0, requests, 0, seconds)
+
+    monkeypatch.setattr(wrk, "run", fake_run)
+    assert wrk.measure("http://127.0.0.1/slow/").requests == 20
+    assert runs == [10, 100], "2 requests in 10 s: 100 s for 20"
+
+    runs.clear()
+    monkeypatch.setattr(wrk, "run", lambda url, seconds: runs.append(seconds) or measure(0.0))
+    wrk.measure("http://127.0.0.1/stalled/")
+    assert runs == [10, 120], "none in 10 s: the limit"
