@@ -42,6 +42,7 @@ DATASET_VERSION = 1
 SEED = 2020
 IMAGES = 24
 MODES = {"cold": "off", "warm": "on"}  # NEWSROOM_PAGE_CACHE for each
+OPTION_DEFAULTS = {"duration": 10, "warmup": 2, "threads": 2, "connections": 8, "workers": 2}
 PAGES = [
     "home",
     "news list",
@@ -305,6 +306,30 @@ def fetch_status(url):
         return error.code
 
 
+def cpu_ticks(pid):
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def wait_until_idle(stack, timeout=180, window=0.25):
+    """Until gunicorn's workers have been idle for two windows in a row.
+
+    wrk stops at the end of its time, but a worker still finishes the requests queued for it: after
+    a slow page that can take seconds, and whatever is measured next would wait behind them."""
+    deadline = time.monotonic() + timeout
+    quiet = 0
+    before = {pid: cpu_ticks(pid) for pid in stack.worker_pids()}
+    while quiet < 2 and time.monotonic() < deadline:
+        time.sleep(window)
+        now = {pid: cpu_ticks(pid) for pid in stack.worker_pids()}
+        busy = any(now[pid] - before.get(pid, 0) > 1 for pid in now)
+        quiet = 0 if busy else quiet + 1
+        before = now
+
+
 def measure_mode(stack, mode, targets, wrk, log):
     result = ModeResult()
     flush_redis(stack.environment()["REDIS_URL"])
@@ -317,15 +342,18 @@ def measure_mode(stack, mode, targets, wrk, log):
             if status != 200:
                 raise StackError(f"{name} ({path}) answers {status} through nginx, not 200.")
         log(f"  {mode}: reference ...")
+        wait_until_idle(stack)
         result.references.append(wrk.measure(stack.url + targets["reference"]))
         for name, path in targets.items():
             if name == "reference":
                 continue
+            wait_until_idle(stack)
             result.measures[name] = measure = wrk.measure(stack.url + path)
             log(
                 f"  {mode}: {name:<20} {measure.requests_per_s:8.1f} req/s  "
                 f"p50 {measure.p50_ms:7.1f} ms  p99 {measure.p99_ms:7.1f} ms"
             )
+        wait_until_idle(stack)
         result.references.append(wrk.measure(stack.url + targets["reference"]))
     finally:
         result.worker_peak_mb = sampler.stop()
@@ -415,12 +443,25 @@ def fmt_ratio(value):
     return f"{value:.3f}" if value < 0.1 else f"{value:.2f}"
 
 
+def invocation(args, runs):
+    """The command for this run: `make bench SIZES=...`, or with its other options spelled out."""
+    sizes = ",".join(str(run["size"]) for run in runs)
+    options = [
+        f"--{name} {getattr(args, name)}"
+        for name, default in OPTION_DEFAULTS.items()
+        if getattr(args, name, default) != default
+    ]
+    if not options:
+        return f"make bench SIZES={sizes}"
+    return f".venv/bin/python -m bench.run --sizes {sizes} {' '.join(options)}"
+
+
 def markdown(runs, args, notes, started, finished):
     lines = [
         f"Run on {started:%Y-%m-%d %H:%M} (took {(finished - started).seconds // 60} min):",
         "",
         "```sh",
-        f"make bench SIZES={','.join(str(r['size']) for r in runs)}",
+        invocation(args, runs),
         "```",
         "",
         f"wrk: {args.threads} threads, {args.connections} connections, {args.duration} s per "
@@ -561,11 +602,12 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated")
     parser.add_argument("--modes", default="cold,warm", help="cold (page cache off), warm (on)")
-    parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
-    parser.add_argument("--warmup", type=int, default=2, help="seconds of wrk before each")
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn's sync workers")
+    defaults = OPTION_DEFAULTS
+    parser.add_argument("--duration", type=int, default=defaults["duration"], help="s per page")
+    parser.add_argument("--warmup", type=int, default=defaults["warmup"], help="s before each")
+    parser.add_argument("--threads", type=int, default=defaults["threads"], help="wrk's")
+    parser.add_argument("--connections", type=int, default=defaults["connections"], help="wrk's")
+    parser.add_argument("--workers", type=int, default=defaults["workers"], help="gunicorn's")
     parser.add_argument(
         "--database-url",
         default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench"),
