@@ -84,10 +84,12 @@ serve-prod-start: install prod-deps ## The same in the background (stop it with 
 serve-prod-stop: ## Stop what serve-prod-start started
 	$(PY) -m deploy.stack stop
 
-# SIZES=1000,10000 for a quick run; docs/benchmarks.md describes the figures.
+# SIZES=1000,10000 for a quick run, BENCH_ARGS for other options (python -m bench.run --help);
+# docs/benchmarks.md describes the figures.
 SIZES ?= 1000,10000,100000
+BENCH_ARGS ?=
 bench: install prod-deps ## Benchmark the production stack at each of SIZES articles; writes docs/benchmarks.md
-	$(PY) -m bench.run --sizes $(SIZES)
+	$(PY) -m bench.run --sizes $(SIZES) $(BENCH_ARGS)
 
 lint: install ## Ruff lint and format check
 	$(BIN)/ruff check .

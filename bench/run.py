@@ -444,16 +444,19 @@ def fmt_ratio(value):
 
 
 def invocation(args, runs):
-    """The command for this run: `make bench SIZES=...`, or with its other options spelled out."""
+    """The command for this run: `make bench SIZES=...`, with BENCH_ARGS for other options."""
     sizes = ",".join(str(run["size"]) for run in runs)
     options = [
         f"--{name} {getattr(args, name)}"
         for name, default in OPTION_DEFAULTS.items()
         if getattr(args, name, default) != default
     ]
+    modes = getattr(args, "modes", list(MODES))
+    if modes != list(MODES):
+        options.append(f"--modes {','.join(modes)}")
     if not options:
         return f"make bench SIZES={sizes}"
-    return f".venv/bin/python -m bench.run --sizes {sizes} {' '.join(options)}"
+    return f'make bench SIZES={sizes} BENCH_ARGS="{" ".join(options)}"'
 
 
 def markdown(runs, args, notes, started, finished):

@@ -95,7 +95,7 @@ def test_figures_are_ratios_to_the_mean_of_the_reference_measured_before_and_aft
     quick = argparse.Namespace(**{**vars(ARGS), "duration": 5})
     now = datetime.datetime(2026, 1, 2, 3, 4)
     text = markdown([run(1000, 300.0, 800.0)], quick, {}, now, now)
-    assert ".venv/bin/python -m bench.run --sizes 1000 --duration 5\n" in text
+    assert 'make bench SIZES=1000 BENCH_ARGS="--duration 5"\n' in text
 
 
 def test_targets_pass_and_fail_on_their_thresholds():

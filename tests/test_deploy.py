@@ -10,11 +10,15 @@ import os
 import re
 import runpy
 import shutil
+import signal
 import socket
+import subprocess
+import sys
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import pytest
@@ -28,6 +32,7 @@ from deploy.stack import (
     ensure_database,
     free_port,
     maintenance_connection,
+    read_pid,
     render,
 )
 
@@ -52,6 +57,10 @@ def unavailable(reason):
 
 @pytest.fixture
 def nginx():
+    nginx_installed()
+
+
+def nginx_installed():
     if not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists():
         unavailable("nginx is not installed (make prod-deps)")
 
@@ -274,9 +283,11 @@ def test_nginx_refuses_a_body_over_its_limit_before_the_upstream_sees_it(
 # --- The whole stack ----------------------------------------------------------------------------
 
 
-@pytest.fixture
-def stack_database():
-    """A PostgreSQL database of its own, dropped afterwards."""
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory):
+    """A PostgreSQL database of its own, migrated, and the static files collected: the stack's
+    environment (with Redis). The database is dropped afterwards."""
+    nginx_installed()
     base = os.environ.get("DATABASE_URL", "")
     if not base.startswith(("postgres://", "postgresql://")):
         base = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -286,40 +297,52 @@ def stack_database():
         socket.create_connection((host, port), timeout=2).close()
     except OSError:
         unavailable(f"PostgreSQL is not reachable on {host}:{port}")
-    prefix = base.rpartition("/")[0]
-    url = f"{prefix}/deploy_stack_test_{os.getpid()}"
-    ensure_database(url)
-    yield url
-    with maintenance_connection(config) as connection:
-        connection.execute(
-            f'DROP DATABASE IF EXISTS "deploy_stack_test_{os.getpid()}" WITH (FORCE)'
-        )
+    redis_url = os.environ.get("NEWSROOM_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
+    redis_address = urlsplit(redis_url)
+    try:
+        socket.create_connection(
+            (redis_address.hostname or "127.0.0.1", redis_address.port or 6379), timeout=2
+        ).close()
+    except OSError:
+        unavailable(f"Redis is not reachable at {redis_url}")
+    name = f"deploy_stack_test_{os.getpid()}"
+    root = tmp_path_factory.mktemp("stack")
+    env = {
+        "DATABASE_URL": f"{base.rpartition('/')[0]}/{name}",
+        # Production settings want the Redis every app server shares (NEWSROOM_TEST_REDIS_URL).
+        "REDIS_URL": redis_url,
+        "DJANGO_STATIC_ROOT": str(root / "static"),
+        "DJANGO_MEDIA_ROOT": str(root / "media"),
+        "GUNICORN_WORKERS": "1",
+        "NEWSROOM_BENCH_PING": "1",
+    }
+    ensure_database(env["DATABASE_URL"])
+    try:
+        Stack(root / "run", env=env).prepare()
+        yield env
+    finally:
+        with maintenance_connection(config) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def gone(run_dir, pids):
+    return not any(Path(f"/proc/{pid}").exists() for pid in pids) and not any(
+        (run_dir / name).exists() for name in ("gunicorn.pid", "nginx.pid")
+    )
 
 
 @pytest.mark.stack
 def test_the_stack_serves_pages_and_static_files_through_nginx_and_stops_cleanly(
-    nginx, tmp_path, stack_database
+    tmp_path, prepared
 ):
-    static_root = tmp_path / "static"
-    stack = Stack(
-        tmp_path / "run",
-        port=free_port(),
-        env={
-            "DATABASE_URL": stack_database,
-            "REDIS_URL": "",
-            "DJANGO_STATIC_ROOT": str(static_root),
-            "DJANGO_MEDIA_ROOT": str(tmp_path / "media"),
-            "GUNICORN_WORKERS": "1",
-            "NEWSROOM_BENCH_PING": "1",
-        },
-    )
-    stack.prepare()
+    stack = Stack(tmp_path / "run", port=free_port(), env=prepared)
     stack.start()
     try:
-        worker_pids = stack.worker_pids()
+        pids = [*stack.worker_pids(), *(p.pid for p in stack.processes.values())]
         home, body = request(stack.port, "GET", "/", {"X-Forwarded-For": "6.6.6.6"})
-        manifest = json.loads((static_root / "staticfiles.json").read_text())
-        css, _ = request(stack.port, "GET", f"/static/{manifest['paths']['css/site.css']}")
+        manifest = Path(prepared["DJANGO_STATIC_ROOT"], "staticfiles.json")
+        site_css = json.loads(manifest.read_text())["paths"]["css/site.css"]
+        css, _ = request(stack.port, "GET", f"/static/{site_css}")
         large, _ = request(stack.port, "POST", "/search/", body=b"x" * (11 * 1024 * 1024))
         ping, pong = request(stack.port, "GET", "/bench/ping")
     finally:
@@ -328,15 +351,40 @@ def test_the_stack_serves_pages_and_static_files_through_nginx_and_stops_cleanly
     assert home.status == HTTPStatus.OK
     assert b"<html" in body
     assert home.getheader("Server") == "nginx"
-    assert "max-age=31536000" in css.getheader("Cache-Control")
     assert css.status == HTTPStatus.OK
+    assert "max-age=31536000" in css.getheader("Cache-Control")
     assert large.status == HTTPStatus.REQUEST_ENTITY_TOO_LARGE
     assert (ping.status, pong) == (HTTPStatus.OK, b"pong")
     access_log = (tmp_path / "run" / "gunicorn-access.log").read_text()
     assert '6.6.6.6, 127.0.0.1 "GET / HTTP/1.1" 200' in access_log
+    assert len(pids) == 3, "nginx, gunicorn's master and its one worker"
+    assert gone(tmp_path / "run", pids)
 
-    assert len(worker_pids) == 1
-    for pid in worker_pids:
-        assert not Path(f"/proc/{pid}").exists()
-    assert not (tmp_path / "run" / "gunicorn.pid").exists()
-    assert not (tmp_path / "run" / "nginx.pid").exists()
+
+@pytest.mark.stack
+def test_serve_prod_stays_in_the_foreground_until_sigterm_then_stops_both(tmp_path, prepared):
+    run_dir, port = tmp_path / "run", free_port()
+    env = {**os.environ, **prepared, "NEWSROOM_RUN_DIR": str(run_dir)}
+    env["NEWSROOM_PROD_PORT"] = str(port)
+    serving = subprocess.Popen(
+        [sys.executable, "-m", "deploy.stack", "serve", "--no-prepare"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        for line in serving.stdout:
+            if f"serving http://127.0.0.1:{port}/" in line:
+                break
+        home, _ = request(port, "GET", "/")
+        pids = [read_pid(run_dir / "gunicorn.pid"), read_pid(run_dir / "nginx.pid")]
+        serving.send_signal(signal.SIGTERM)
+        assert serving.wait(timeout=60) == 0
+    finally:
+        if serving.poll() is None:
+            serving.kill()
+    assert home.status == HTTPStatus.OK
+    assert None not in pids
+    assert gone(run_dir, pids)
