@@ -103,7 +103,7 @@ check: install ## Django checks, missing migrations, production deploy check
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.prod DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
-		DJANGO_ALLOWED_HOSTS=news.example.org DATABASE_URL=sqlite:///:memory: \
+		DJANGO_ALLOWED_HOSTS=news.example.org DATABASE_URL=sqlite:///:memory: REDIS_URL=redis://127.0.0.1:6379/0 \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
 clean: ## Remove the virtualenv, node_modules, caches, test artefacts, .run/ and the development database

@@ -409,14 +409,28 @@ def _make(file, kind, width, height, force):
     cache_files = [
         cache_file for _format, _w, cache_file in _cache_files(file, kind, widths, formats)
     ]
-    wanted = [f for f in cache_files if force or not f.storage.exists(f.name)]
+    if not cache_files:
+        return 0, 0
+    stored = _stored_renditions(cache_files[0])
+    wanted = [f for f in cache_files if force or f.name not in stored]
     if not wanted:
         return 0, len(cache_files)
     with file.open("rb"), Image.open(file) as opened:
         prepared = for_resizing(upright(opened))
     for cache_file in wanted:
-        if cache_file.storage.exists(cache_file.name):
+        if cache_file.name in stored:
             cache_file.storage.delete(cache_file.name)  # else the storage picks another name
         cache_file.generator.prepared = prepared
         cache_file.generate(force=True)
     return len(wanted), len(cache_files) - len(wanted)
+
+
+def _stored_renditions(cache_file):
+    """The names stored in the folder of an original's renditions: one listing, rather than a
+    request per rendition when the storage is a bucket."""
+    folder = posixpath.dirname(cache_file.name)
+    try:
+        _folders, files = cache_file.storage.listdir(folder)
+    except FileNotFoundError:  # the file system, before the first rendition
+        return set()
+    return {posixpath.join(folder, name) for name in files}

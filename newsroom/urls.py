@@ -52,6 +52,7 @@ urlpatterns = [
     path("people/", views.ParticipantListView.as_view(), name="participant_list"),
     path("people/<slug:slug>/", views.ParticipantDetailView.as_view(), name="participant_detail"),
     path("search/", search.SearchView.as_view(), name="search"),
+    path("language/", views.switch_language, name="switch_language"),
     path("tags/", views.TagListView.as_view(), name="tag_list"),
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
     path("tags/<slug:slug>/feed/rss/", feeds.TagArticleFeed(), name="tag_feed_rss"),

@@ -1,12 +1,16 @@
+from urllib.parse import urlsplit
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.core.paginator import InvalidPage
 from django.db import models
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import translate_url
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
@@ -59,6 +63,39 @@ def bad_request(request, exception=None):
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def switch_language(request):
+    """The header's language switcher: /language/?language=ru&next=/news/… leads to that page in
+    that language, and remembers the choice in the language cookie (the admin speaks it).
+
+    A GET form, unlike Django's set_language, so public pages carry no CSRF token and can be
+    cached (newsroom/cache.py). The choice only sets a preference, nothing a forged link could
+    abuse; an unknown language or a `next` off this site leads home or back unchanged.
+    """
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    code = request.GET.get("language", "")
+    if code not in dict(settings.LANGUAGES):
+        return HttpResponseRedirect(next_url)
+    # translate_url() finds the page in the active language: take the one of its address.
+    path = urlsplit(next_url).path
+    with translation.override(translation.get_language_from_path(path) or settings.LANGUAGE_CODE):
+        response = HttpResponseRedirect(translate_url(next_url, code))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
 
 
 # --- Shared mixins ---------------------------------------------------------------------

@@ -5,6 +5,7 @@ import re
 from http import HTTPStatus
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -63,11 +64,12 @@ def test_reversed_addresses_carry_the_language_prefix():
 def test_the_language_switcher_leads_to_the_same_page_in_the_other_language(client):
     article = bilingual_article()
 
-    response = client.post(
-        reverse("set_language"), {"language": "ru", "next": article.get_absolute_url()}
+    response = client.get(
+        reverse("newsroom:switch_language"), {"language": "ru", "next": article.get_absolute_url()}
     )
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"] == "/ru/news/meeting-in-almaty/"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ru"
     # The English address under /ru/ leads on to the Russian one.
     response = client.get(response["Location"])
     assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
@@ -75,10 +77,29 @@ def test_the_language_switcher_leads_to_the_same_page_in_the_other_language(clie
     assert "Встреча в Алматы" in client.get(response["Location"]).text
 
 
+@pytest.mark.parametrize(
+    ("query", "location"),
+    [
+        ({"language": "ru", "next": "https://evil.example/news/"}, "/ru/"),
+        ({"language": "ru", "next": "//evil.example/"}, "/ru/"),
+        ({"language": "ru"}, "/ru/"),
+        ({"language": "en", "next": "/ru/news/?tag=heroin"}, "/news/?tag=heroin"),
+        ({"language": "xx", "next": "/news/"}, "/news/"),
+    ],
+)
+def test_the_switcher_stays_on_this_site_and_in_a_known_language(client, query, location):
+    response = client.get(reverse("newsroom:switch_language"), query)
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == location
+    if query["language"] == "xx":
+        assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+
+
 def test_the_switcher_is_a_labelled_form_that_works_without_script(client):
     page = client.get("/news/").text
     form = page.split('class="language-switcher"')[1].split("</form>")[0]
-    assert 'action="/i18n/setlang/"' in page
+    assert 'action="/language/"' in page and 'method="get"' in form.split(">")[0]
+    assert "csrfmiddlewaretoken" not in page  # nothing per reader: the page can be cached
     assert '<label class="language-switcher__label" for="language-select">' in form
     assert 'type="submit"' in form
     assert 'lang="ru"' in form and "Русский" in form

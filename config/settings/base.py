@@ -3,6 +3,7 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -28,6 +29,58 @@ def env_list(name, default=()):
     if not value:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def origin(url):
+    """The origin (https://cdn.example.org) of an absolute URL; None for a path on this site."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+def s3_media_storage(environ):
+    """STORAGES["default"] for uploads in an S3-compatible bucket, read from AWS_* variables.
+
+    The keys stay in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY; without them
+    boto3 looks for an instance role): boto3 reads them there, so no setting holds them.
+    Media are public and their URLs unsigned, built from the file's name alone, so a page never
+    asks the bucket anything: under AWS_S3_CUSTOM_DOMAIN (the CDN) when set, else under the
+    bucket's own address.
+    """
+    bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    if not bucket:
+        raise ImproperlyConfigured("NEWSROOM_MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    endpoint = environ.get("AWS_S3_ENDPOINT_URL") or None
+    region = environ.get("AWS_S3_REGION_NAME") or None
+    domain = environ.get("AWS_S3_CUSTOM_DOMAIN", "").strip("/")
+    protocol = environ.get("AWS_S3_URL_PROTOCOL") or "https:"
+    if not domain and endpoint:  # MinIO, Ceph, a test's emulator: the bucket under the endpoint
+        parts = urlsplit(endpoint)
+        domain, protocol = f"{parts.netloc}{parts.path.rstrip('/')}/{bucket}", f"{parts.scheme}:"
+    elif not domain:  # Amazon S3
+        domain = f"{bucket}.s3.{region}.amazonaws.com" if region else f"{bucket}.s3.amazonaws.com"
+    return {
+        "BACKEND": "newsroom.storage.MediaStorage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint,
+            "region_name": region,
+            "addressing_style": environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            "location": environ.get("AWS_LOCATION", "").strip("/"),
+            "custom_domain": domain,
+            "url_protocol": protocol,
+            "querystring_auth": False,
+            # A second upload called "map.jpg" gets a name of its own instead of replacing the
+            # first (whose renditions and cached copies are named after it).
+            "file_overwrite": False,
+        },
+    }
+
+
+def media_base_url(storage):
+    """The URL media names are appended to, for an s3_media_storage()."""
+    options = storage["OPTIONS"]
+    location = f"{options['location']}/" if options["location"] else ""
+    return f"{options['url_protocol']}//{options['custom_domain']}/{location}"
 
 
 # --- Core -------------------------------------------------------------------
@@ -74,6 +127,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsroom.middleware.LocaleMiddleware",
+    # Right after the language is known: a page-cache hit skips everything below it.
+    "newsroom.cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -121,10 +176,20 @@ DATABASES = {
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that stops answering costs a request a second at most; pages then come
+            # from the database (newsroom.cache).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous readers' pages, kept in that cache and dropped on any content change
+# (newsroom/cache.py). Off ("off"/0) for benchmarks of the uncached site; the ETags stay.
+NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
+NEWSROOM_PAGE_CACHE_TIMEOUT = int(os.environ.get("NEWSROOM_PAGE_CACHE_TIMEOUT", 600))
 
 # --- Authentication ------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -143,6 +208,13 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Sessions are rows in the database, which every app server shares; with Redis they are read
+# through the cache (cached_db), and a flushed cache loses none of them.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", 60 * 60 * 8))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_SAVE_EVERY_REQUEST = False
@@ -190,14 +262,27 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "ru")}
 MODELTRANSLATION_AUTO_POPULATE = False
 
 # --- Static files and uploads ----------------------------------------------------
-STATIC_URL = "static/"
-# collectstatic's output, which nginx serves (deploy/nginx.conf).
+# WhiteNoise serves the static files from STATIC_ROOT (`collectstatic`); DJANGO_STATIC_URL may
+# name a CDN that pulls them from the site (https://cdn.example.org/static/).
+STATIC_URL = os.environ.get("DJANGO_STATIC_URL", "static/")
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Where uploads and their renditions are kept: "filesystem" (MEDIA_ROOT: one server, or a folder
+# every server mounts) or "s3", a bucket every app server shares (s3_media_storage() below).
+NEWSROOM_MEDIA_STORAGE = os.environ.get("NEWSROOM_MEDIA_STORAGE", "filesystem")
+if NEWSROOM_MEDIA_STORAGE == "s3":
+    MEDIA_STORAGE = s3_media_storage(os.environ)
+    MEDIA_URL = media_base_url(MEDIA_STORAGE)
+elif NEWSROOM_MEDIA_STORAGE == "filesystem":
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    raise ImproperlyConfigured(
+        f"NEWSROOM_MEDIA_STORAGE must be filesystem or s3, not {NEWSROOM_MEDIA_STORAGE!r}."
+    )
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -206,21 +291,25 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 NEWSROOM_MAX_IMAGE_BYTES = 8 * 1024 * 1024
 NEWSROOM_MAX_IMAGE_PIXELS = 40_000_000
 # Image renditions (django-imagekit, newsroom/images.py): made when an image is saved, under
-# MEDIA_ROOT/renditions/; pages only compute their URLs (the Optimistic strategy).
+# renditions/ in the media storage; pages only compute their URLs (the Optimistic strategy).
 IMAGEKIT_CACHEFILE_DIR = "renditions"
+IMAGEKIT_DEFAULT_FILE_STORAGE = "default"  # the originals' storage, bucket or folder
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 
 # --- Security --------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+# Static files and media may come from a CDN or the bucket: their origins are allowed too.
+STATIC_ORIGINS = [o for o in [origin(STATIC_URL)] if o]
+MEDIA_ORIGINS = [o for o in [origin(MEDIA_URL)] if o and o not in STATIC_ORIGINS]
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF, CSP.NONCE],
+    "script-src": [CSP.SELF, CSP.NONCE, *STATIC_ORIGINS],
     # The admin's rich-text editor sets inline styles on the nodes it draws.
-    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "img-src": [CSP.SELF, "data:"],
-    "font-src": [CSP.SELF, "data:"],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE, *STATIC_ORIGINS],
+    "img-src": [CSP.SELF, "data:", *STATIC_ORIGINS, *MEDIA_ORIGINS],
+    "font-src": [CSP.SELF, "data:", *STATIC_ORIGINS],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],

@@ -17,6 +17,10 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must list the site's host names.")
 if not os.environ.get("DATABASE_URL"):  # noqa: F405
     raise ImproperlyConfigured("DATABASE_URL must point at the production database.")
+# The cache (and the sessions read through it) must be shared by every app server: an in-process
+# cache would give each server its own idea of what is cached.
+if not REDIS_URL:  # noqa: F405
+    raise ImproperlyConfigured("REDIS_URL must point at the Redis server every app server shares.")
 
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -29,7 +33,7 @@ SESSION_COOKIE_HTTPONLY = True
 REQUIRE_2FA = env_bool("DJANGO_REQUIRE_2FA", True)
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,  # noqa: F405 (NEWSROOM_MEDIA_STORAGE: the file system, or S3)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MAILERS = {

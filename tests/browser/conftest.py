@@ -71,6 +71,12 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    """The browser reads the site as readers do: anonymous pages come from the page cache."""
+    settings.NEWSROOM_PAGE_CACHE = True
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(

@@ -12,6 +12,7 @@ from django.db import reset_queries, transaction
 from django.utils import timezone
 from django.utils.html import escape
 
+from newsroom import cache as page_cache
 from newsroom import demo_content as content
 from newsroom import images
 from newsroom.models import (
@@ -219,6 +220,7 @@ class Command(BaseCommand):
         self.generate("events", new_events, self.build_event, self.insert_events)
         self.event_pool = list(Event.objects.order_by("pk").values_list("pk", "starts_on"))
         self.generate("articles", new_articles, self.build_article, self.insert_articles)
+        page_cache.bump()  # bulk inserts send no signals
 
         elapsed = time.perf_counter() - self.started
         self.stdout.write(

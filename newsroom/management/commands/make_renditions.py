@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import DEFAULT_DB_ALIAS
 
+from newsroom import cache as page_cache
 from newsroom import images
 from newsroom.models import Article, Organisation, Participant
 
@@ -47,6 +48,7 @@ class Command(BaseCommand):
                                 f"{getattr(obj, field.attname).name} is not in the storage."
                             )
                         )
+        page_cache.bump()  # widths and heights are written with update(): no signals
         self.stdout.write(
             self.style.SUCCESS(
                 "Renditions: {created} made, {existing} already there, for {images} images; "
