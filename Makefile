@@ -14,10 +14,11 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages browser-deps run serve migrate demo admin test test-postgres lint format check clean
+.PHONY: help install messages browser-deps prod-deps run serve migrate demo admin test test-postgres \
+	serve-prod serve-prod-start serve-prod-stop bench lint format check clean
 
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-17s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(STAMP): requirements/dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12) and "Python 3.12 or newer is needed; found " + sys.version.split()[0])'
@@ -47,6 +48,10 @@ $(AXE): package.json package-lock.json
 browser-deps: install $(AXE) ## Install Debian's Chromium (if missing) and axe-core for the browser tests
 	test -x $(CHROMIUM) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium; }
 
+prod-deps: ## Install Debian's nginx and wrk (if missing) for the production stack and the benchmark
+	command -v nginx >/dev/null && command -v wrk >/dev/null || { $(SUDO) apt-get update && \
+		$(SUDO) apt-get install -y --no-install-recommends nginx wrk; }
+
 migrate: install ## Apply database migrations and bring the staff roles in line
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py sync_roles
@@ -67,6 +72,25 @@ test: install $(if $(wildcard $(CHROMIUM)),$(AXE)) ## Install and run the whole 
 test-postgres: install $(if $(wildcard $(CHROMIUM)),$(AXE)) ## Run the suite on PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(PY) -m pytest
 
+# The production stack (deploy/): nginx in front of gunicorn, production settings, PostgreSQL
+# (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/newsroom_prod, created if missing) and
+# Redis (REDIS_URL). Pid files, logs and a generated secret key go to .run/prod/.
+serve-prod: install prod-deps ## Collect static files, migrate, serve through nginx + gunicorn on 127.0.0.1:8088 (Ctrl-C stops)
+	$(PY) -m deploy.stack serve
+
+serve-prod-start: install prod-deps ## The same in the background (stop it with make serve-prod-stop)
+	$(PY) -m deploy.stack start
+
+serve-prod-stop: ## Stop what serve-prod-start started
+	$(PY) -m deploy.stack stop
+
+# SIZES=1000,10000 for a quick run, BENCH_ARGS for other options (python -m bench.run --help);
+# docs/benchmarks.md describes the figures.
+SIZES ?= 1000,10000,100000
+BENCH_ARGS ?=
+bench: install prod-deps ## Benchmark the production stack at each of SIZES articles; writes docs/benchmarks.md
+	$(PY) -m bench.run --sizes $(SIZES) $(BENCH_ARGS)
+
 lint: install ## Ruff lint and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -82,5 +106,6 @@ check: install ## Django checks, missing migrations, production deploy check
 		DJANGO_ALLOWED_HOSTS=news.example.org DATABASE_URL=sqlite:///:memory: REDIS_URL=redis://127.0.0.1:6379/0 \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
-clean: ## Remove the virtualenv, node_modules, caches, test artefacts and the development database
-	rm -rf $(VENV) node_modules test-artifacts .pytest_cache .ruff_cache staticfiles db.sqlite3 $(MO_FILES)
+clean: ## Remove the virtualenv, node_modules, caches, test artefacts, .run/ and the development database
+	test ! -f .run/prod/gunicorn.pid -a ! -f .run/prod/nginx.pid || $(PY) -m deploy.stack stop
+	rm -rf $(VENV) node_modules test-artifacts .pytest_cache .ruff_cache staticfiles db.sqlite3 $(MO_FILES) .run

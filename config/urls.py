@@ -4,6 +4,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps import views as sitemap_views
+from django.http import HttpResponse
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -71,6 +72,12 @@ urlpatterns = [
         prefix_default_language=False,
     ),
 ]
+
+if settings.NEWSROOM_BENCH_PING:
+    # Through every middleware, but no template and no query: what the stack costs by itself.
+    urlpatterns.append(
+        path("bench/ping", lambda request: HttpResponse(b"pong", content_type="text/plain"))
+    )
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -218,6 +218,32 @@ def test_public_pages_render_with_generated_data(client, output):
     )
 
 
+def test_images_are_a_small_pool_shared_by_about_two_articles_in_five(client, media_root):
+    generate()
+    without_images = fingerprint()
+    assert not generated_articles().exclude(hero_image="").exists()
+    generated_articles().delete()
+    output = generate(ARTICLES, EVENTS, "--images", "3")
+    # The pictures come from their own random numbers: the rest of each article is unchanged.
+    assert fingerprint() == without_images
+    illustrated = generated_articles().exclude(hero_image="")
+    assert 0.25 * ARTICLES < illustrated.count() < 0.55 * ARTICLES
+    names = set(illustrated.values_list("hero_image", flat=True))
+    assert len(names) == 3
+    assert all((media_root / name).is_file() for name in names)
+    # 480, 800 and 1200 wide (the original's width), in WebP and JPEG.
+    assert "images: a pool of 3 (18 renditions made)" in output
+    assert len(list((media_root / "renditions").rglob("*.webp"))) == 3 * 3
+    assert not illustrated.filter(hero_width__isnull=True).exists()
+    assert not illustrated.filter(hero_alt="").exists()
+
+    response = client.get(illustrated.published().first().get_absolute_url())
+    assert response.status_code == HTTPStatus.OK
+    assert b"<picture" in response.content and b".webp" in response.content
+    generated_articles().delete()
+    assert "(0 renditions made)" in generate(ARTICLES, EVENTS, "--images", "3")
+
+
 def test_generate_content_inserts_in_bulk(django_assert_max_num_queries):
     # About 2,000 rows: one query per row would be thousands.
     with django_assert_max_num_queries(45):
@@ -248,6 +274,7 @@ def test_generate_content_reuses_the_demo_people_organisations_and_tags():
         ["--articles", "-1"],
         ["--events", "-5"],
         ["--articles", "10", "--batch", "0"],
+        ["--articles", "10", "--images", "-1"],
     ],
 )
 def test_generate_content_refuses_bad_numbers(args):

@@ -8,7 +8,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from newsroom.models import Article, OrganisationAlias, ParticipantAlias
+from newsroom.models import Article, Organisation, OrganisationAlias, ParticipantAlias
 from newsroom.search import MAX_QUERY_LENGTH, Query, clean_query, marked, simple_snippet
 
 from .factories import make_article, make_event, make_organisation, make_participant
@@ -144,6 +144,16 @@ def test_finds_organisations_by_acronym_name_or_alias(client, q):
     response = search(client, q)
     assert response.context["organisation_count"] == 1
     assert found(response, unodc)
+
+
+def test_a_name_with_accents_and_null_columns_does_not_break_search(client):
+    # Inserted in bulk (generate_content does), the other languages' columns are NULL, not "".
+    [turkiye] = Organisation.objects.bulk_create(
+        [Organisation(name="Drug Control Service of Türkiye", slug="dcs-tr", kind="other")]
+    )
+    response = search(client, "Turkiye")
+    assert response.status_code == HTTPStatus.OK
+    assert found(response, turkiye)
 
 
 # --- Stemming (PostgreSQL) ----------------------------------------------------------------

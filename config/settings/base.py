@@ -327,6 +327,9 @@ NEWSROOM_FETCH_MODE = "peers"
 TAGGIT_CASE_INSENSITIVE = True
 COUNTRIES_FIRST = ["AZ", "KZ", "KG", "RU", "TJ", "TM", "UZ"]
 COUNTRIES_FIRST_BREAK = "──────────"
+# /bench/ping: the smallest page the whole stack can serve, the benchmark's reference (bench/).
+# Off unless the benchmark turns it on.
+NEWSROOM_BENCH_PING = env_bool("NEWSROOM_BENCH_PING", False)
 
 # --- Logging ------------------------------------------------------------------------
 LOGGING = {

@@ -5,6 +5,8 @@ import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import reset_queries, transaction
 from django.utils import timezone
@@ -12,6 +14,7 @@ from django.utils.html import escape
 
 from newsroom import cache as page_cache
 from newsroom import demo_content as content
+from newsroom import images
 from newsroom.models import (
     Article,
     Authorship,
@@ -29,6 +32,8 @@ from newsroom.models import (
 from newsroom.sanitize import sanitize_html
 from newsroom.text import ascii_slugify
 
+from .load_demo import HERO_SIZE, draw_hero
+
 # Generated rows carry these slug prefixes followed by a number, and nothing else does.
 ARTICLE_PREFIX = "gen-article-"
 EVENT_PREFIX = "gen-event-"
@@ -45,6 +50,9 @@ SCHEDULED_SHARE = 0.01
 EVENT_LINK_SHARE = 0.30
 AUTHORED_SHARE = 0.10
 UPCOMING_EVENT_SHARE = 0.03
+IMAGE_SHARE = 0.40
+IMAGE_DIR = "articles/generated/"
+IMAGE_WORDS = ["News", "Analytics", "Press release", "Statement", "Operations", "Training"]
 ROLES = ["speaker", "presenter", "delegate", "delegate", "moderator", "participant", "observer"]
 
 MONTHS = "January February March April May June July August September October November December"
@@ -142,7 +150,7 @@ class Command(BaseCommand):
         "adds synthetic ones (gen-person-0001, gen-organisation-0001, with posts and other "
         f"names), and it keeps a pool of {TAG_POOL_SIZE} tags. The same --seed on the same "
         "database gives the same content (dates count from the day of the run). Generated "
-        "rows, tags excepted, have slugs starting with 'gen-'."
+        "rows, tags excepted, have slugs starting with 'gen-'. --images K adds illustrations."
     )
 
     def add_arguments(self, parser):
@@ -174,10 +182,19 @@ class Command(BaseCommand):
             metavar="B",
             help="Items per bulk insert and per transaction (default 2000).",
         )
+        parser.add_argument(
+            "--images",
+            dest="image_count",
+            type=int,
+            default=0,
+            metavar="K",
+            help="Draw K placeholder illustrations (once: they stay in MEDIA_ROOT, with their "
+            "renditions) and give about 40%% of the new articles one of them (default 0).",
+        )
 
-    def handle(self, *args, articles, events, seed, batch, **options):
-        if articles < 0 or events < 0:
-            raise CommandError("--articles and --events take a number of 0 or more.")
+    def handle(self, *args, articles, events, seed, batch, image_count, **options):
+        if articles < 0 or events < 0 or image_count < 0:
+            raise CommandError("--articles, --events and --images take a number of 0 or more.")
         if not articles and not events:
             raise CommandError("Say how many: --articles N and/or --events M.")
         if batch < 1:
@@ -199,6 +216,7 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             self.load_pools()
+        self.image_pool = self.ensure_images(image_count) if new_articles else []
         self.generate("events", new_events, self.build_event, self.insert_events)
         self.event_pool = list(Event.objects.order_by("pk").values_list("pk", "starts_on"))
         self.generate("articles", new_articles, self.build_article, self.insert_articles)
@@ -384,6 +402,39 @@ class Command(BaseCommand):
         self.insert(Tag, new)
         self.stdout.write(f"  tags: {len(new):,} added to a pool of {len(names):,}")
         return [existing[name.casefold()].pk for name in names]
+
+    def ensure_images(self, count):
+        """The pool's illustrations: (name, width, height, word), drawn and stored if missing.
+
+        Articles share them, so that a million articles need no more than a few files."""
+        pool = []
+        made = 0
+        for number in range(1, count + 1):
+            name = f"{IMAGE_DIR}gen-image-{number:03d}.jpg"
+            word = IMAGE_WORDS[(number - 1) % len(IMAGE_WORDS)]
+            if not default_storage.exists(name):
+                name = default_storage.save(name, ContentFile(draw_hero(word, name)))
+            width, height = HERO_SIZE
+            probe = Article(hero_image=name, hero_width=width, hero_height=height)
+            made += images.ensure_renditions(probe)["hero_image"].created
+            pool.append((name, width, height, word))
+        if count:
+            self.stdout.write(f"  images: a pool of {count:,} ({made:,} renditions made)")
+        return pool
+
+    def image_fields(self, number):
+        """An illustration from the pool for about IMAGE_SHARE of the articles, else nothing."""
+        rng = random.Random(f"{self.seed}:article-image:{number}")
+        if not self.image_pool or rng.random() >= IMAGE_SHARE:
+            return {}
+        name, width, height, word = rng.choice(self.image_pool)
+        return {
+            "hero_image": name,
+            "hero_width": width,
+            "hero_height": height,
+            "hero_alt": content.HERO_TEXTS["en"]["alt"].format(word=word),
+            "hero_caption": content.HERO_TEXTS["en"]["caption"],
+        }
 
     # --- Shared pieces ------------------------------------------------------------------------
 
@@ -575,6 +626,8 @@ class Command(BaseCommand):
             body=self.body_html(rng, words, rng.randint(2, 5)),
             status=status,
             published_at=None if status == Article.Status.DRAFT else self.moment(rng, day),
+            # Its own generator: adding images changes nothing else about an article.
+            **self.image_fields(number),
         )
         organisations = rng.sample(self.organisations, rng.randint(0, 3))
         item = GeneratedArticle(

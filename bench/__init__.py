@@ -1,0 +1,1 @@
+"""`make bench`: the production stack measured at growing data sets (docs/benchmarks.md)."""
