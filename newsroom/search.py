@@ -251,7 +251,7 @@ def _transliterated_matches(model, name_fields, alias_model, alias_fk, query):
     for field in name_fields:
         name_q |= Q(**{f"{field}__regex": NON_ASCII})
     for row in model.objects.filter(name_q).values_list("pk", *name_fields):
-        haystacks.setdefault(row[0], []).extend(row[1:])
+        haystacks.setdefault(row[0], []).extend(name for name in row[1:] if name)
     aliases = alias_model.objects.filter(name__regex=NON_ASCII).values_list(
         f"{alias_fk}_id", "name"
     )

@@ -8,7 +8,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from newsroom.models import Article, OrganisationAlias, ParticipantAlias
+from newsroom.models import Article, Organisation, OrganisationAlias, ParticipantAlias
 from newsroom.search import MAX_QUERY_LENGTH, Query, clean_query, marked, simple_snippet
 
 from .factories import make_article, make_event, make_organisation, make_participant
@@ -144,6 +144,17 @@ def test_finds_organisations_by_acronym_name_or_alias(client, q):
     response = search(client, q)
     assert response.context["organisation_count"] == 1
     assert found(response, unodc)
+
+
+def test_names_missing_in_one_language_do_not_break_the_search(client):
+    # Rows written by bulk inserts (generate_content) leave the other language's columns NULL.
+    wco = make_organisation(name="World Customs Organization", short_name="WCO")
+    Organisation.objects.filter(pk=wco.pk).update(
+        name_ru="Всемирная таможенная организация", short_name_ru=None
+    )
+    response = search(client, "Vsemirnaya")
+    assert response.status_code == HTTPStatus.OK
+    assert found(response, wco)
 
 
 # --- Stemming (PostgreSQL) ----------------------------------------------------------------
