@@ -9,6 +9,7 @@ from django_countries import countries
 
 from .models import MEMBER_STATES, Article, Event, Organisation, Participant, Tag
 from .places import country_people
+from .widgets import CheckboxSelectMultiple, Select
 
 MAX_QUERY_LENGTH = 200
 MAX_TAGS = 5
@@ -57,7 +58,7 @@ class TagFilter(django_filters.ModelMultipleChoiceFilter):
             to_field_name="slug",
             queryset=_public_tags(model),
             conjoined=True,
-            widget=forms.CheckboxSelectMultiple,
+            widget=CheckboxSelectMultiple,
             **kwargs,
         )
 
@@ -92,7 +93,11 @@ class SearchFilterMixin(django_filters.FilterSet):
 
 class DateRangeMixin(django_filters.FilterSet):
     year = django_filters.ChoiceFilter(
-        label=_("Year"), choices=_years, method="filter_year", empty_label=_("Any year")
+        label=_("Year"),
+        choices=_years,
+        method="filter_year",
+        empty_label=_("Any year"),
+        widget=Select,
     )
     date_from = django_filters.DateFilter(
         label=_("From"), method="filter_from", widget=forms.DateInput(attrs={"type": "date"})
@@ -121,6 +126,7 @@ class InvolvementFilterMixin(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_organisation",
         empty_label=_("Any organisation"),
+        widget=Select,
     )
     participant = django_filters.ModelChoiceFilter(
         label=_("Person"),
@@ -128,6 +134,7 @@ class InvolvementFilterMixin(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_participant",
         empty_label=_("Anyone"),
+        widget=Select,
     )
 
     def filter_organisation(self, queryset, name, value):
@@ -140,13 +147,17 @@ class InvolvementFilterMixin(django_filters.FilterSet):
 class ArticleFilter(SearchFilterMixin, InvolvementFilterMixin, DateRangeMixin):
     tag = TagFilter(Article)
     section = django_filters.ChoiceFilter(
-        label=_("Section"), choices=Article.Section.choices, empty_label=_("All sections")
+        label=_("Section"),
+        choices=Article.Section.choices,
+        empty_label=_("All sections"),
+        widget=Select,
     )
     country = django_filters.ChoiceFilter(
         label=_("Country"),
         choices=_country_choices,
         method="filter_country",
         empty_label=_("Any country"),
+        widget=Select,
     )
 
     search_fields = ("title", "lead", "body")
@@ -169,19 +180,21 @@ class EventFilter(SearchFilterMixin, InvolvementFilterMixin, DateRangeMixin):
         choices=WHEN_CHOICES,
         method="filter_when",
         empty_label=_("Upcoming and past"),
+        widget=Select,
     )
     tag = TagFilter(Event)
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=Event.Kind.choices, empty_label=_("All kinds")
+        label=_("Kind"), choices=Event.Kind.choices, empty_label=_("All kinds"), widget=Select
     )
     format = django_filters.ChoiceFilter(
-        label=_("Format"), choices=Event.Format.choices, empty_label=_("Any format")
+        label=_("Format"), choices=Event.Format.choices, empty_label=_("Any format"), widget=Select
     )
     country = django_filters.ChoiceFilter(
         label=_("Country"),
         choices=_country_choices,
         method="filter_country",
         empty_label=_("Any country"),
+        widget=Select,
     )
 
     search_fields = ("title", "summary", "description", "city", "venue")
@@ -201,10 +214,13 @@ class EventFilter(SearchFilterMixin, InvolvementFilterMixin, DateRangeMixin):
 
 class OrganisationFilter(SearchFilterMixin):
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=Organisation.Kind.choices, empty_label=_("All kinds")
+        label=_("Kind"),
+        choices=Organisation.Kind.choices,
+        empty_label=_("All kinds"),
+        widget=Select,
     )
     country = django_filters.ChoiceFilter(
-        label=_("Country"), choices=_country_choices, empty_label=_("Any country")
+        label=_("Country"), choices=_country_choices, empty_label=_("Any country"), widget=Select
     )
     member = django_filters.BooleanFilter(
         label=_("CARICC member states only"),
@@ -229,12 +245,14 @@ class ParticipantFilter(SearchFilterMixin):
         to_field_name="slug",
         method="filter_organisation",
         empty_label=_("Any organisation"),
+        widget=Select,
     )
     country = django_filters.ChoiceFilter(
         label=_("Country"),
         choices=_country_choices,
         method="filter_country",
         empty_label=_("Any country"),
+        widget=Select,
     )
     search_fields = ("full_name", "aliases__name", "positions__title")
 
