@@ -9,4 +9,6 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         # Connects the audit trail's sign-in receivers.
-        from . import audit, security  # noqa: F401
+        from . import audit, memo, security  # noqa: F401
+
+        memo.connect_signals()

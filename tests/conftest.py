@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 
 
@@ -7,6 +8,15 @@ from django.utils import translation
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Figures remembered per content version (newsroom/memo.py) do not outlive a test's rows,
+    which are rolled back without a signal."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
