@@ -514,6 +514,11 @@ class Event(Publishable, Translated):
             models.Index(fields=["starts_on"], name="event_starts_idx"),
             models.Index(fields=["kind", "starts_on"], name="event_kind_idx"),
             models.Index(fields=["country", "starts_on"], name="event_country_idx"),
+            models.Index(
+                fields=["expires_at"],
+                name="event_expires_idx",
+                condition=Q(expires_at__isnull=False),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -734,6 +739,23 @@ class Article(Publishable, Translated):
             models.Index(fields=["status", "published_at"], name="article_public_idx"),
             models.Index(fields=["section", "published_at"], name="article_section_idx"),
             models.Index(fields=["-published_at"], name="article_published_idx"),
+            # What a public list reads, per language, in the list's order: a page's keys, its
+            # count and the archive's years come from the index alone (newsroom/pagination.py).
+            # expires_at is a key column rather than INCLUDEd, which SQLite would warn about.
+            *(
+                models.Index(
+                    fields=["-published_at", "-id", "expires_at"],
+                    name=f"article_public_{code}_idx",
+                    condition=Q(status="published", **{f"title_{code}__gt": ""}),
+                )
+                for code in ("en", "ru")
+            ),
+            # The next expiry, for the memo's horizon (newsroom/memo.py).
+            models.Index(
+                fields=["expires_at"],
+                name="article_expires_idx",
+                condition=Q(expires_at__isnull=False),
+            ),
         ]
 
     def __str__(self):

@@ -37,9 +37,13 @@ class PublishableQuerySet(models.QuerySet):
         )
 
     def in_language(self, code=None):
-        """Items written in `code` (the active language by default): their title is filled in."""
+        """Items written in `code` (the active language by default): their title is filled in.
+
+        Written `title_en > ''` (neither NULL nor empty): the condition of the partial indexes
+        that public lists read (migration 0009).
+        """
         column = languages.localized(self.model.presence_field, code or languages.current())
-        return self.filter(~Q(**{column: ""}), **{f"{column}__isnull": False})
+        return self.filter(**{f"{column}__gt": ""})
 
     def public(self):
         """What the public sees in the active language: published and written in it."""
@@ -55,49 +59,85 @@ class PublishableQuerySet(models.QuerySet):
         return self.exclude(pk__in=self.published().values("pk"))
 
 
+def _links(model, relation):
+    """The rows of `model`'s many-to-many `relation` (its through table)."""
+    return model._meta.get_field(relation).remote_field.through.objects
+
+
+def _any_of(*subqueries):
+    """Q: the primary key is in any of `subqueries`, each a separate IN (SELECT …) on a link
+    table: the database reads each once, instead of joining every relation to every row."""
+    condition = Q()
+    for subquery in subqueries:
+        condition |= Q(pk__in=subquery)
+    return condition
+
+
+def _event_model(model):
+    return model._meta.get_field("events").related_model
+
+
 class ArticleQuerySet(PublishableQuerySet):
+    def _reporting(self, events):
+        """Article ids of the reports of `events` (a queryset of events)."""
+        return _links(self.model, "events").filter(event__in=events).values("article")
+
     def involving_organisations(self, organisations):
         """Articles naming any of `organisations`, directly or through the events they report."""
-        linked = self.model.objects.filter(
-            Q(organisations__in=organisations)
-            | Q(events__hosts__in=organisations)
-            | Q(events__organisations__in=organisations)
-        )
-        return self.filter(pk__in=linked.values("pk"))
+        events = _event_model(self.model).objects.hosted_or_attended_by(organisations)
+        named = _links(self.model, "organisations").filter(organisation__in=organisations)
+        return self.filter(_any_of(named.values("article"), self._reporting(events)))
 
     def involving_participant(self, participant):
         """Articles a person wrote, is named in, or took part in an event of."""
-        linked = self.model.objects.filter(
-            Q(authors=participant)
-            | Q(participants=participant)
-            | Q(events__participants=participant)
+        events = _event_model(self.model).objects.filter(participations__participant=participant)
+        wrote = _links(self.model, "authors").filter(participant=participant)
+        named = _links(self.model, "participants").filter(participant=participant)
+        return self.filter(
+            _any_of(
+                wrote.values("article"),
+                named.values("article"),
+                self._reporting(events.values("pk")),
+            )
         )
-        return self.filter(pk__in=linked.values("pk"))
 
     def involving_country(self, country):
         """Articles naming the state's own bodies (directly or via events) or events held there."""
         organisations = _national_organisations(self.model, country)
-        linked = self.model.objects.filter(
-            Q(organisations__in=organisations)
-            | Q(events__hosts__in=organisations)
-            | Q(events__organisations__in=organisations)
-            | Q(events__country=country)
+        event_model = _event_model(self.model)
+        events = event_model.objects.hosted_or_attended_by(organisations)
+        named = _links(self.model, "organisations").filter(organisation__in=organisations)
+        return self.filter(
+            _any_of(
+                named.values("article"),
+                self._reporting(events),
+                self._reporting(event_model.objects.filter(country=country).values("pk")),
+            )
         )
-        return self.filter(pk__in=linked.values("pk"))
 
 
 class EventQuerySet(PublishableQuerySet):
+    def hosted_or_attended_by(self, organisations):
+        """Events with any of `organisations` among the hosts or the participating organisations
+        (not counting their representatives): a queryset of ids, for subqueries."""
+        hosted = _links(self.model, "hosts").filter(organisation__in=organisations)
+        attended = _links(self.model, "organisations").filter(organisation__in=organisations)
+        return self.filter(_any_of(hosted.values("event"), attended.values("event"))).values("pk")
+
     def involving_organisations(self, organisations):
         """Events hosted by, attended by, or with a representative of any of `organisations`."""
-        linked = self.model.objects.filter(
-            Q(hosts__in=organisations)
-            | Q(organisations__in=organisations)
-            | Q(participations__organisation__in=organisations)
+        hosted = _links(self.model, "hosts").filter(organisation__in=organisations)
+        attended = _links(self.model, "organisations").filter(organisation__in=organisations)
+        represented = self.model.participations.rel.related_model.objects.filter(
+            organisation__in=organisations
         )
-        return self.filter(pk__in=linked.values("pk"))
+        return self.filter(
+            _any_of(hosted.values("event"), attended.values("event"), represented.values("event"))
+        )
 
     def involving_participant(self, participant):
-        return self.filter(pk__in=self.model.objects.filter(participants=participant).values("pk"))
+        participations = self.model.participations.rel.related_model.objects
+        return self.filter(pk__in=participations.filter(participant=participant).values("event"))
 
     def involving_country(self, country):
         """Events held in the state, or with its own bodies among the hosts or participants."""

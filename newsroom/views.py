@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.core.paginator import InvalidPage
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.utils import translation
@@ -22,7 +22,9 @@ from .models import (
     Participant,
     Position,
     Tag,
+    TaggedArticle,
 )
+from .pagination import ArchivePaginator
 
 DETAIL_LIST_SIZE = 10
 FETCH_MODES = {"peers": models.FETCH_PEERS, "raise": models.FETCH_RAISE}
@@ -163,6 +165,28 @@ class FilteredListView(FilterView):
         self.object_list = self.filterset.qs
         context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
         return self.render_to_response(context)
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return ArchivePaginator(
+            queryset,
+            per_page,
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            count_key=self.count_key(),
+            **kwargs,
+        )
+
+    def count_key(self):
+        """What the list's count is remembered by: the list and the filters in force (None for
+        filters that are not valid, whose empty list is not counted)."""
+        filterset = getattr(self, "filterset", None)
+        if filterset is None or (filterset.is_bound and not filterset.is_valid()):
+            return None
+        return (type(self).__name__, *self.list_key(), filterset.signature())
+
+    def list_key(self):
+        """What else than the filters narrows the list (a tag, a period)."""
+        return ()
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
@@ -446,7 +470,11 @@ class TagDetailView(ArticleListView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        return super().get_queryset().filter(tags=self.tag)
+        tagged = TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag=self.tag)
+        return super().get_queryset().filter(Exists(tagged))
+
+    def list_key(self):
+        return (self.tag.pk,)
 
     def get(self, request, *args, **kwargs):
         self.tag_events = list(public_events().filter(tags=self.tag).order_by("-starts_on")[:6])

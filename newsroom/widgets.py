@@ -7,15 +7,43 @@ rendering them that way took most of a list page's time. These widgets write the
 filters do not use, still go through Django's templates.
 """
 
+import html
+
 from django import forms
-from django.utils.html import conditional_escape, escape
+from django.utils.choices import BaseChoiceIterator
 from django.utils.safestring import mark_safe
+
+
+class PlainChoices(BaseChoiceIterator):
+    """(value, label) pairs known to be flat: Django takes them as they are instead of checking
+    and copying every pair each time they are assigned to a field or widget."""
+
+    def __init__(self, pairs):
+        self.pairs = pairs
+
+    def __iter__(self):
+        return iter(self.pairs)
+
+    def __len__(self):
+        return len(self.pairs)
+
+
+def _text(value):
+    """Any value as the template's `{{ value|stringformat:'s' }}` writes it: always escaped."""
+    return html.escape(str(value))
+
+
+def _label(label):
+    """A label as `{{ label }}` writes it: escaped unless it is marked safe."""
+    if hasattr(label, "__html__"):
+        return str(label.__html__())
+    return html.escape(str(label))
 
 
 def flat_attrs(attrs):
     """Attributes as django/forms/widgets/attrs.html writes them: True bare, False left out."""
     return "".join(
-        f" {name}" if value is True else f' {name}="{escape(value)}"'
+        f" {name}" if value is True else f' {name}="{_text(value)}"'
         for name, value in attrs.items()
         if value is not False
     )
@@ -51,41 +79,44 @@ class Select(FastChoiceMixin, forms.Select):
             selected = text in chosen and (self.allow_multiple_selected or not has_selected)
             has_selected |= selected
             options.append(
-                f'\n  <option value="{escape(text)}"{" selected" if selected else ""}>'
-                f"{conditional_escape(label)}</option>\n"
+                f'\n  <option value="{_text(text)}"{" selected" if selected else ""}>'
+                f"{_label(label)}</option>\n"
             )
-        html = (
-            f'<select name="{escape(name)}"{flat_attrs(final_attrs)}>{"".join(options)}\n</select>'
-        )
-        return mark_safe(html)  # noqa: S308 - every value and label is escaped above
+        opening = f'<select name="{_text(name)}"{flat_attrs(final_attrs)}>'
+        return mark_safe(f"{opening}{''.join(options)}\n</select>")  # noqa: S308 - escaped above
 
 
 class CheckboxSelectMultiple(FastChoiceMixin, forms.CheckboxSelectMultiple):
     def render(self, name, value, attrs=None, renderer=None):
         choices = self._flat_choices()
-        if choices is None:
-            return super().render(name, value, attrs, renderer)
         base = self.build_attrs(self.attrs, attrs)
+        if choices is None or "checked" in base:
+            return super().render(name, value, attrs, renderer)
         chosen = self._selection(value)
         widget_id = base.get("id")
+        # Each option repeats the widget's attributes, its id suffixed with the option's index
+        # (in the id's place among them), and adds "checked" last.
+        names = list(base)
+        at = names.index("id") if widget_id else len(names)
+        before = flat_attrs({key: base[key] for key in names[:at]})
+        after = flat_attrs({key: base[key] for key in names[at + 1 :]})
+        input_start = f'><input type="checkbox" name="{_text(name)}" value="'
         options = []
         for index, (option_value, label) in enumerate(choices):
             text = str(option_value)
-            # Each option repeats the widget's attributes, its id suffixed with the option's index.
-            option_attrs = dict(base)
             if widget_id:
-                option_attrs["id"] = self.id_for_label(widget_id, str(index))
-            if text in chosen:
-                option_attrs["checked"] = True
-            label_for = f' for="{escape(option_attrs["id"])}"' if "id" in option_attrs else ""
+                option_id = _text(self.id_for_label(widget_id, str(index)))
+                label_for, id_attr = f' for="{option_id}"', f' id="{option_id}"'
+            else:
+                label_for = id_attr = ""
+            checked = " checked" if text in chosen else ""
             options.append(
-                f'<div>\n    <label{label_for}><input type="checkbox" name="{escape(name)}"'
-                f' value="{escape(text)}"{flat_attrs(option_attrs)}>\n'
-                f" {conditional_escape(label)}</label>\n\n</div>"
+                f"<div>\n    <label{label_for}{input_start}{_text(text)}"
+                f'"{before}{id_attr}{after}{checked}>\n {_label(label)}</label>\n\n</div>'
             )
-        opening = "<div"
+        container = "<div"
         if widget_id:
-            opening += f' id="{escape(widget_id)}"'
+            container += f' id="{_text(widget_id)}"'
         if base.get("class"):
-            opening += f' class="{escape(base["class"])}"'
-        return mark_safe(f"{opening}>{''.join(options)}\n</div>")  # noqa: S308 - escaped above
+            container += f' class="{_text(base["class"])}"'
+        return mark_safe(f"{container}>{''.join(options)}\n</div>")  # noqa: S308 - escaped above

@@ -34,6 +34,7 @@ def test_renders_like_django(fast, slow, value, attrs):
     mine, django = pair(fast, slow)
     html = mine.render("tag", value, attrs)
     assert html == django.render("tag", value, attrs)
+    assert mine.render("{a}", value, attrs) == django.render("{a}", value, attrs)
     assert isinstance(html, SafeString)
 
 
