@@ -7,7 +7,8 @@ the rest of the page, and page 4,000 read 80,000 rows. `ArchivePaginator`:
 - takes the count from the memo (newsroom/memo.py), computed once per content version and list
   (the view names the list and its filters in `count_key`);
 - finds a page's primary keys first, in a subquery the database answers from an index alone,
-  then reads just those rows ("deferred join");
+  then reads just those rows ("deferred join") from the list's unfiltered queryset, so that the
+  filters are not worked out a second time around the page's rows;
 - reads a page in the second half of the list from the list's end, in reverse order, so that the
   last page costs what the first does.
 
@@ -24,9 +25,13 @@ from . import memo
 UNIQUE_LAST = {"pk", "-pk", "id", "-id"}
 
 
+def _ordering(queryset):
+    return queryset.query.order_by or queryset.model._meta.ordering
+
+
 def _orders_totally(queryset):
     """True when the ordering ends with the primary key, so that reversing it is exact."""
-    ordering = queryset.query.order_by or queryset.model._meta.ordering
+    ordering = _ordering(queryset)
     return bool(ordering) and isinstance(ordering[-1], str) and ordering[-1] in UNIQUE_LAST
 
 
@@ -42,9 +47,10 @@ def _pageable(queryset):
 
 
 class ArchivePaginator(Paginator):
-    def __init__(self, object_list, per_page, *, count_key=None, **kwargs):
+    def __init__(self, object_list, per_page, *, count_key=None, unfiltered=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.count_key = count_key
+        self.unfiltered = unfiltered
 
     @cached_property
     def count(self):
@@ -71,4 +77,5 @@ class ArchivePaginator(Paginator):
             keys = queryset.reverse().values("pk")[from_end : self.count - bottom]
         else:
             keys = queryset.values("pk")[bottom:top]
-        return queryset.filter(pk__in=keys)
+        rows = queryset if self.unfiltered is None else self.unfiltered
+        return rows.filter(pk__in=keys).order_by(*_ordering(queryset))

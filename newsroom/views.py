@@ -173,6 +173,7 @@ class FilteredListView(FilterView):
             orphans=orphans,
             allow_empty_first_page=allow_empty_first_page,
             count_key=self.count_key(),
+            unfiltered=self.get_queryset(),
             **kwargs,
         )
 
