@@ -45,9 +45,10 @@ class PublishableQuerySet(models.QuerySet):
         column = languages.localized(self.model.presence_field, code or languages.current())
         return self.filter(**{f"{column}__gt": ""})
 
-    def public(self):
-        """What the public sees in the active language: published and written in it."""
-        return self.published().in_language()
+    def public(self, code=None):
+        """What the public sees in language `code` (the active one by default): published and
+        written in it."""
+        return self.published().in_language(code)
 
     def scheduled(self):
         return self.filter(status="published", published_at__gt=timezone.now())

@@ -1,17 +1,21 @@
+import datetime
+from dataclasses import dataclass
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.core.paginator import InvalidPage
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import languages
+from . import languages, memo
 from .filters import ArticleFilter, EventFilter, OrganisationFilter, ParticipantFilter
 from .models import (
     Article,
@@ -23,6 +27,7 @@ from .models import (
     Position,
     Tag,
     TaggedArticle,
+    TaggedEvent,
 )
 from .pagination import ArchivePaginator
 
@@ -443,21 +448,64 @@ class ParticipantDetailView(DetailView):
         return context
 
 
-class TagListView(ListView):
-    template_name = "newsroom/tag_list.html"
-    context_object_name = "tags"
+@dataclass(frozen=True)
+class TagUse:
+    """A tag in use: how many public news items and events carry it, and their latest change."""
 
-    def get_queryset(self):
-        articles = Article.objects.public().values("pk")
-        events = Event.objects.public().values("pk")
-        return (
-            Tag.objects.annotate(
-                article_count=Count("articles", filter=Q(articles__in=articles), distinct=True),
-                event_count=Count("events", filter=Q(events__in=events), distinct=True),
-            )
-            .filter(Q(article_count__gt=0) | Q(event_count__gt=0))
-            .order_by("name")
+    pk: int
+    name: str
+    slug: str
+    article_count: int
+    event_count: int
+    article_updated_at: datetime.datetime | None
+    event_updated_at: datetime.datetime | None
+
+    def get_absolute_url(self):
+        return reverse("newsroom:tag_detail", kwargs={"slug": self.slug})
+
+
+def _tag_usage(code):
+    def per_tag(model, tagged):
+        return {
+            row["tag"]: row
+            for row in tagged.objects.filter(content_object__in=model.objects.public(code))
+            .order_by()
+            .values("tag")
+            .annotate(count=Count("pk"), updated_at=Max("content_object__updated_at"))
+        }
+
+    articles, events = per_tag(Article, TaggedArticle), per_tag(Event, TaggedEvent)
+    used = Tag.objects.filter(pk__in=articles.keys() | events.keys()).order_by("name")
+    empty = {"count": 0, "updated_at": None}
+    return [
+        TagUse(
+            pk=pk,
+            name=name,
+            slug=slug,
+            article_count=articles.get(pk, empty)["count"],
+            event_count=events.get(pk, empty)["count"],
+            article_updated_at=articles.get(pk, empty)["updated_at"],
+            event_updated_at=events.get(pk, empty)["updated_at"],
         )
+        for pk, name, slug in used.values_list("pk", "name", "slug")
+    ]
+
+
+def tag_usage(code=None):
+    """The tags that public news or events in language `code` carry, by name, each with how many
+    of each carry it and when the latest of them changed: two grouped queries over the taggings,
+    remembered until the content changes (newsroom/memo.py)."""
+    code = code or languages.current()
+    return memo.remember("tag-usage", lambda: _tag_usage(code), code)
+
+
+class TagListView(TemplateView):
+    template_name = "newsroom/tag_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tags"] = tag_usage()
+        return context
 
 
 class TagDetailView(ArticleListView):
