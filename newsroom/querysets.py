@@ -104,16 +104,18 @@ class ArticleQuerySet(PublishableQuerySet):
 
     def involving_country(self, country):
         """Articles naming the state's own bodies (directly or via events) or events held there."""
+        return self.filter(self.country_condition(country))
+
+    def country_condition(self, country):
+        """involving_country() as a condition, for filtered counts."""
         organisations = _national_organisations(self.model, country)
         event_model = _event_model(self.model)
         events = event_model.objects.hosted_or_attended_by(organisations)
         named = _links(self.model, "organisations").filter(organisation__in=organisations)
-        return self.filter(
-            _any_of(
-                named.values("article"),
-                self._reporting(events),
-                self._reporting(event_model.objects.filter(country=country).values("pk")),
-            )
+        return _any_of(
+            named.values("article"),
+            self._reporting(events),
+            self._reporting(event_model.objects.filter(country=country).values("pk")),
         )
 
 
@@ -127,14 +129,16 @@ class EventQuerySet(PublishableQuerySet):
 
     def involving_organisations(self, organisations):
         """Events hosted by, attended by, or with a representative of any of `organisations`."""
+        return self.filter(self.organisations_condition(organisations))
+
+    def organisations_condition(self, organisations):
+        """involving_organisations() as a condition."""
         hosted = _links(self.model, "hosts").filter(organisation__in=organisations)
         attended = _links(self.model, "organisations").filter(organisation__in=organisations)
         represented = self.model.participations.rel.related_model.objects.filter(
             organisation__in=organisations
         )
-        return self.filter(
-            _any_of(hosted.values("event"), attended.values("event"), represented.values("event"))
-        )
+        return _any_of(*(links.values("event") for links in (hosted, attended, represented)))
 
     def involving_participant(self, participant):
         participations = self.model.participations.rel.related_model.objects
@@ -142,9 +146,12 @@ class EventQuerySet(PublishableQuerySet):
 
     def involving_country(self, country):
         """Events held in the state, or with its own bodies among the hosts or participants."""
+        return self.filter(self.country_condition(country))
+
+    def country_condition(self, country):
+        """involving_country() as a condition, for filtered counts."""
         organisations = _national_organisations(self.model, country)
-        involved = self.model.objects.involving_organisations(organisations).values("pk")
-        return self.filter(Q(country=country) | Q(pk__in=involved))
+        return Q(country=country) | self.organisations_condition(organisations)
 
     def _today(self):
         return timezone.localdate()

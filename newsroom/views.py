@@ -49,11 +49,18 @@ def positions_prefetch(prefix=""):
 
 
 def public_articles():
+    """Public news with their tags, for cards (which list them)."""
     return guarded(Article.objects.public().prefetch_related("tags"))
 
 
+def article_links():
+    """Public news for lists of links, which show no tags: no query to fetch them."""
+    return guarded(Article.objects.public())
+
+
 def public_events():
-    return guarded(Event.objects.public().prefetch_related("tags"))
+    """Public events: no list of events shows their tags."""
+    return guarded(Event.objects.public())
 
 
 # --- Error pages -----------------------------------------------------------------
@@ -264,7 +271,7 @@ class HomeView(TemplateView):
         context["latest_articles"] = articles[1:]
         context["upcoming_events"] = public_events().upcoming()[:4]
         context["recent_events"] = public_events().past()[:4]
-        context["analytics"] = public_articles().filter(section=Article.Section.ANALYTICS)[:3]
+        context["analytics"] = article_links().filter(section=Article.Section.ANALYTICS)[:3]
         return context
 
 
@@ -315,7 +322,7 @@ class ArticleDetailView(LanguageVersionMixin, PreviewMixin, DetailView):
             (p, p.position_on(day)) for p in article.participants.all() if p.pk not in author_ids
         ]
         tag_ids = [t.pk for t in article.tags.all()]
-        related = public_articles().exclude(pk=article.pk)
+        related = article_links().exclude(pk=article.pk)
         if tag_ids:
             related = related.filter(pk__in=Article.objects.filter(tags__in=tag_ids).values("pk"))
         context["related_articles"] = related[:3] if tag_ids else []
@@ -327,7 +334,7 @@ class EventListView(FilteredListView):
     template_name = "newsroom/event_list.html"
 
     def get_queryset(self):
-        return public_events().prefetch_related("hosts")
+        return public_events()
 
     def _when(self):
         return self.filterset.form.cleaned_data.get("when") if self.filterset.is_valid() else None
@@ -399,11 +406,12 @@ class OrganisationDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         org = self.object
-        articles = public_articles().involving_organisations(org.with_offices())
+        articles = article_links().involving_organisations(org.with_offices())
         events = public_events().involving_organisations(org.with_offices())
-        context["article_count"] = articles.count()
+        # Counts over the whole archive: remembered until the content changes.
+        context["article_count"] = memo.remember("organisation-news", articles.count, org.pk)
         context["articles"] = articles[:DETAIL_LIST_SIZE]
-        context["event_count"] = events.count()
+        context["event_count"] = memo.remember("organisation-events", events.count, org.pk)
         context["events"] = events.order_by("-starts_on")[:DETAIL_LIST_SIZE]
         context["positions"] = (
             Position.objects.filter(organisation=org)
@@ -432,11 +440,11 @@ class ParticipantDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
-        context["authored"] = public_articles().filter(authorships__participant=person)[
+        context["authored"] = article_links().filter(authorships__participant=person)[
             :DETAIL_LIST_SIZE
         ]
         context["mentioned"] = (
-            public_articles()
+            article_links()
             .involving_participant(person)
             .exclude(authorships__participant=person)[:DETAIL_LIST_SIZE]
         )
