@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from . import languages
@@ -21,6 +21,15 @@ class OrganisationQuerySet(models.QuerySet):
     def national(self, country):
         """The state's own bodies: organisations of `country`, less those only based there."""
         return self.filter(country=country).exclude(kind__in=self.BASED_ONLY_KINDS)
+
+
+class PositionQuerySet(models.QuerySet):
+    def held_on(self, day):
+        """Positions held on `day` (a date or an expression), the one position_on() picks first."""
+        return self.filter(
+            Q(started_on__isnull=True) | Q(started_on__lte=day),
+            Q(ended_on__isnull=True) | Q(ended_on__gte=day),
+        ).order_by(F("started_on").desc(nulls_last=True), "-pk")
 
 
 def _national_organisations(model, country):

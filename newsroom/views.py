@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.core.paginator import InvalidPage
 from django.db import models
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
+from django.db.models import CharField, Count, Exists, F, Max, OuterRef, Prefetch, Q, Value
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -19,7 +19,6 @@ from . import languages, memo
 from .filters import ArticleFilter, EventFilter, OrganisationFilter, ParticipantFilter
 from .models import (
     Article,
-    Authorship,
     Event,
     EventParticipation,
     Organisation,
@@ -283,6 +282,31 @@ class ArticleListView(FilteredListView):
         return public_articles()
 
 
+def people_of(article, day):
+    """The article's authors (in their order, with their bylines) and the people it mentions (by
+    name), each with the position held on `day`, in one query: [(participant, is_author)]."""
+    held = Position.held_by(OuterRef("pk"), day)
+    authors = Participant.objects.filter(authorships__article=article).order_by().annotate(
+        mentioned=Value(0),
+        author_rank=F("authorships__sort_order"),
+        authorship=F("authorships__pk"),
+        byline=F("authorships__byline"),
+        held=held,
+    )
+    mentioned = Participant.objects.filter(mentioned_in=article).order_by().annotate(
+        mentioned=Value(1),
+        author_rank=Value(0),
+        authorship=Value(0),
+        byline=Value("", output_field=CharField()),
+        held=held,
+    )
+    name = languages.localized("full_name", languages.current())
+    people = authors.union(mentioned, all=True).order_by(
+        "mentioned", "author_rank", "authorship", name
+    )
+    return [(person, not person.mentioned) for person in guarded(people)]
+
+
 class ArticleDetailView(LanguageVersionMixin, PreviewMixin, DetailView):
     model = Article
     template_name = "newsroom/article_detail.html"
@@ -293,16 +317,6 @@ class ArticleDetailView(LanguageVersionMixin, PreviewMixin, DetailView):
             .get_queryset()
             .prefetch_related(
                 "tags",
-                Prefetch(
-                    "authorships",
-                    queryset=Authorship.objects.select_related("participant").prefetch_related(
-                        positions_prefetch("participant__")
-                    ),
-                ),
-                Prefetch(
-                    "participants",
-                    queryset=Participant.objects.prefetch_related(positions_prefetch()),
-                ),
                 Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
                 Prefetch("events", queryset=Event.objects.public(), to_attr="public_events"),
             )
@@ -311,21 +325,25 @@ class ArticleDetailView(LanguageVersionMixin, PreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        day = article.dated_on
+        people = people_of(article, article.dated_on)
         # An author's line: the byline printed with the piece, else the post held on its date.
         context["authors"] = [
-            (a.participant, a.byline or a.participant.position_on(day) or "")
-            for a in article.authorships.all()
+            (person, person.byline or Position.held_from(person.held) or "")
+            for person, is_author in people
+            if is_author
         ]
-        author_ids = {p.pk for p, _pos in context["authors"]}
+        author_ids = {person.pk for person, _line in context["authors"]}
         context["people"] = [
-            (p, p.position_on(day)) for p in article.participants.all() if p.pk not in author_ids
+            (person, Position.held_from(person.held))
+            for person, is_author in people
+            if not is_author and person.pk not in author_ids
         ]
-        tag_ids = [t.pk for t in article.tags.all()]
-        related = article_links().exclude(pk=article.pk)
-        if tag_ids:
-            related = related.filter(pk__in=Article.objects.filter(tags__in=tag_ids).values("pk"))
-        context["related_articles"] = related[:3] if tag_ids else []
+        # For the page's structured data (seo.py), which would otherwise ask for them again.
+        article.shown_authors = [person for person, _line in context["authors"]]
+        tagged = TaggedArticle.objects.filter(content_object=article).values("tag")
+        sharing = TaggedArticle.objects.filter(tag__in=tagged).values("content_object")
+        related = article_links().exclude(pk=article.pk).filter(pk__in=sharing)
+        context["related_articles"] = related[:3] if article.tags.all() else []
         return context
 
 
@@ -363,12 +381,6 @@ class EventDetailView(LanguageVersionMixin, PreviewMixin, DetailView):
                 "tags",
                 "hosts",
                 "organisations",
-                Prefetch(
-                    "participations",
-                    queryset=EventParticipation.objects.select_related(
-                        "participant", "organisation"
-                    ).prefetch_related(positions_prefetch("participant__")),
-                ),
                 Prefetch("articles", queryset=Article.objects.public(), to_attr="public_articles"),
             )
         )
@@ -376,10 +388,13 @@ class EventDetailView(LanguageVersionMixin, PreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         event = self.object
-        context["participations"] = [
-            (p, p.participant.position_on(event.starts_on) if p.participant_id else None)
-            for p in event.participations.all()
-        ]
+        # Each participant with the post held when the event began, in the same query.
+        participations = guarded(
+            event.participations.select_related("participant", "organisation").annotate(
+                held=Position.held_by(OuterRef("participant"), event.starts_on)
+            )
+        )
+        context["participations"] = [(p, Position.held_from(p.held)) for p in participations]
         return context
 
 
