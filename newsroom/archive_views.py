@@ -45,6 +45,9 @@ class ArticleYearArchiveView(ArticleListView):
     def get_queryset(self):
         return self.in_period(super().get_queryset())
 
+    def list_key(self):
+        return (self.year, self.month)
+
     def neighbour(self, later):
         """The local publication time of the nearest public article after (or before) the period."""
         published = Article.objects.public()

@@ -1,34 +1,45 @@
 """One FilterSet per public list. Parameters are short and stable: they are part of shared links."""
 
+import datetime
+import functools
+
 import django_filters
 from django import forms
-from django.db.models import Q
-from django.utils import timezone
+from django.db.models import DateTimeField, Exists, Model, OuterRef, Q, QuerySet
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from . import memo
 from .models import MEMBER_STATES, Article, Event, Organisation, Participant, Tag
 from .places import country_people
+from .widgets import CheckboxSelectMultiple, PlainChoices, Select
 
 MAX_QUERY_LENGTH = 200
 MAX_TAGS = 5
 
 
 def _public_tags(model):
+    """Tags carried by a public item of `model`: one EXISTS probe per tag, which stops at the
+    first public item, instead of reading every tagging of the archive."""
+
     def queryset(request):
-        return (
-            Tag.objects.filter(
-                pk__in=model.objects.public().values("tags__id"),
-            )
-            .order_by("name")
-            .distinct()
-        )
+        through = model.tags.through
+        public = model.objects.public().filter(pk=OuterRef("content_object"))
+        carried = through.objects.filter(tag=OuterRef("pk")).filter(Exists(public))
+        return Tag.objects.filter(Exists(carried)).order_by("name")
 
     return queryset
 
 
+@functools.lru_cache(maxsize=8)
+def _countries_in(language):
+    return PlainChoices(list(countries))
+
+
 def _country_choices():
-    return list(countries)
+    """Country names sorted in the reader's language: worked out once per language."""
+    return _countries_in(translation.get_language())
 
 
 def _years():
@@ -57,9 +68,20 @@ class TagFilter(django_filters.ModelMultipleChoiceFilter):
             to_field_name="slug",
             queryset=_public_tags(model),
             conjoined=True,
-            widget=forms.CheckboxSelectMultiple,
+            widget=CheckboxSelectMultiple,
             **kwargs,
         )
+
+    def filter(self, qs, value):
+        """Items carrying every tag in `value`: an EXISTS per tag, no join to make distinct.
+
+        The database can then walk the list in its order and stop once a page is full, instead
+        of collecting, de-duplicating and sorting every tagged item.
+        """
+        through = qs.model.tags.through
+        for tag in value or ():
+            qs = qs.filter(Exists(through.objects.filter(content_object=OuterRef("pk"), tag=tag)))
+        return qs
 
 
 class DateRangeForm(forms.Form):
@@ -71,7 +93,58 @@ class DateRangeForm(forms.Form):
         return cleaned
 
 
-class SearchFilterMixin(django_filters.FilterSet):
+class NewsroomFilterSet(django_filters.FilterSet):
+    """What every public list's filters share: choices from the memo, and a signature."""
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            # The options of the people, organisations and tags lists, as (value, label) strings,
+            # change only with the content: no query and no model instances per request. What a
+            # reader chose is still checked against the field's queryset.
+            for name, field in form.fields.items():
+                if isinstance(field, forms.ModelChoiceField):
+                    field.widget.choices = memo.remember(
+                        "filter-choices",
+                        functools.partial(_plain_choices, field),
+                        type(self).__name__,
+                        name,
+                    )
+        return self._form
+
+    def signature(self):
+        """The filters in force, as a stable tuple: what the list's count is remembered by."""
+        if not self.is_bound:
+            return ()
+        if not self.is_valid():
+            return None
+        return tuple(
+            (name, _plain(value))
+            for name, value in sorted(self.form.cleaned_data.items())
+            if value not in (None, "", False) and not (_is_collection(value) and not value)
+        )
+
+
+def _plain_choices(field):
+    return PlainChoices([(str(value), str(label)) for value, label in field.choices])
+
+
+def _is_collection(value):
+    return isinstance(value, (list, tuple, set, QuerySet))
+
+
+def _plain(value):
+    if _is_collection(value):
+        return tuple(sorted(_plain(item) for item in value))
+    if isinstance(value, Model):
+        return value.pk
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+class SearchFilterMixin(NewsroomFilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
         method="filter_q",
@@ -87,12 +160,20 @@ class SearchFilterMixin(django_filters.FilterSet):
             for field in self.search_fields:
                 word_condition |= Q(**{f"{field}__icontains": word})
             condition &= word_condition
-        return queryset.filter(condition).distinct() if condition else queryset
+        if not condition:
+            return queryset
+        # Only a field across a relation can match one row twice.
+        spans = any("__" in field for field in self.search_fields)
+        return queryset.filter(condition).distinct() if spans else queryset.filter(condition)
 
 
-class DateRangeMixin(django_filters.FilterSet):
+class DateRangeMixin(NewsroomFilterSet):
     year = django_filters.ChoiceFilter(
-        label=_("Year"), choices=_years, method="filter_year", empty_label=_("Any year")
+        label=_("Year"),
+        choices=_years,
+        method="filter_year",
+        empty_label=_("Any year"),
+        widget=Select,
     )
     date_from = django_filters.DateFilter(
         label=_("From"), method="filter_from", widget=forms.DateInput(attrs={"type": "date"})
@@ -103,16 +184,36 @@ class DateRangeMixin(django_filters.FilterSet):
     date_field = ""
 
     def filter_year(self, queryset, name, value):
-        return queryset.filter(**{f"{self.date_field}__year": int(value)})
+        year = int(value)
+        return self.filter_from(
+            self.filter_to(queryset, name, datetime.date(year, 12, 31)),
+            name,
+            datetime.date(year, 1, 1),
+        )
 
     def filter_from(self, queryset, name, value):
-        return queryset.filter(**{f"{self.date_field}__gte": value})
+        return queryset.filter(**{f"{self.date_field}__gte": self.bound(value)})
 
     def filter_to(self, queryset, name, value):
+        if self.is_moment:  # up to the end of that day: before the next day begins
+            return queryset.filter(**{f"{self.date_field}__lt": self.bound(value, next_day=True)})
         return queryset.filter(**{f"{self.date_field}__lte": value})
 
+    @property
+    def is_moment(self):
+        return isinstance(self.queryset.model._meta.get_field(self.date_field), DateTimeField)
 
-class InvolvementFilterMixin(django_filters.FilterSet):
+    def bound(self, day, next_day=False):
+        """`day` for a date field; for a date-time field, the local midnight that starts it (or
+        the next day): a range the column's index can serve, unlike the date of every row."""
+        if not self.is_moment:
+            return day
+        if next_day:
+            day += datetime.timedelta(days=1)
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+class InvolvementFilterMixin(NewsroomFilterSet):
     """Organisation and person facets, shared by news and events (see the querysets)."""
 
     organisation = django_filters.ModelChoiceFilter(
@@ -121,6 +222,7 @@ class InvolvementFilterMixin(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_organisation",
         empty_label=_("Any organisation"),
+        widget=Select,
     )
     participant = django_filters.ModelChoiceFilter(
         label=_("Person"),
@@ -128,6 +230,7 @@ class InvolvementFilterMixin(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_participant",
         empty_label=_("Anyone"),
+        widget=Select,
     )
 
     def filter_organisation(self, queryset, name, value):
@@ -140,17 +243,21 @@ class InvolvementFilterMixin(django_filters.FilterSet):
 class ArticleFilter(SearchFilterMixin, InvolvementFilterMixin, DateRangeMixin):
     tag = TagFilter(Article)
     section = django_filters.ChoiceFilter(
-        label=_("Section"), choices=Article.Section.choices, empty_label=_("All sections")
+        label=_("Section"),
+        choices=Article.Section.choices,
+        empty_label=_("All sections"),
+        widget=Select,
     )
     country = django_filters.ChoiceFilter(
         label=_("Country"),
         choices=_country_choices,
         method="filter_country",
         empty_label=_("Any country"),
+        widget=Select,
     )
 
     search_fields = ("title", "lead", "body")
-    date_field = "published_at__date"
+    date_field = "published_at"
 
     class Meta:
         model = Article
@@ -169,19 +276,21 @@ class EventFilter(SearchFilterMixin, InvolvementFilterMixin, DateRangeMixin):
         choices=WHEN_CHOICES,
         method="filter_when",
         empty_label=_("Upcoming and past"),
+        widget=Select,
     )
     tag = TagFilter(Event)
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=Event.Kind.choices, empty_label=_("All kinds")
+        label=_("Kind"), choices=Event.Kind.choices, empty_label=_("All kinds"), widget=Select
     )
     format = django_filters.ChoiceFilter(
-        label=_("Format"), choices=Event.Format.choices, empty_label=_("Any format")
+        label=_("Format"), choices=Event.Format.choices, empty_label=_("Any format"), widget=Select
     )
     country = django_filters.ChoiceFilter(
         label=_("Country"),
         choices=_country_choices,
         method="filter_country",
         empty_label=_("Any country"),
+        widget=Select,
     )
 
     search_fields = ("title", "summary", "description", "city", "venue")
@@ -201,10 +310,13 @@ class EventFilter(SearchFilterMixin, InvolvementFilterMixin, DateRangeMixin):
 
 class OrganisationFilter(SearchFilterMixin):
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=Organisation.Kind.choices, empty_label=_("All kinds")
+        label=_("Kind"),
+        choices=Organisation.Kind.choices,
+        empty_label=_("All kinds"),
+        widget=Select,
     )
     country = django_filters.ChoiceFilter(
-        label=_("Country"), choices=_country_choices, empty_label=_("Any country")
+        label=_("Country"), choices=_country_choices, empty_label=_("Any country"), widget=Select
     )
     member = django_filters.BooleanFilter(
         label=_("CARICC member states only"),
@@ -229,12 +341,14 @@ class ParticipantFilter(SearchFilterMixin):
         to_field_name="slug",
         method="filter_organisation",
         empty_label=_("Any organisation"),
+        widget=Select,
     )
     country = django_filters.ChoiceFilter(
         label=_("Country"),
         choices=_country_choices,
         method="filter_country",
         empty_label=_("Any country"),
+        widget=Select,
     )
     search_fields = ("full_name", "aliases__name", "positions__title")
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,8 +15,14 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from . import images
-from .languages import Translated, codes, history_columns, localized
-from .querysets import ArticleQuerySet, EventQuerySet, OrganisationQuerySet, PublishableQuerySet
+from .languages import Translated, codes, history_columns, localized, translated_fields
+from .querysets import (
+    ArticleQuerySet,
+    EventQuerySet,
+    OrganisationQuerySet,
+    PositionQuerySet,
+    PublishableQuerySet,
+)
 from .sanitize import EDITOR_EXTENSIONS, sanitize_html
 from .text import ascii_slugify, unique_slug
 from .validators import IMAGE_VALIDATORS
@@ -405,6 +412,8 @@ class Position(models.Model):
         _("to"), null=True, blank=True, help_text=_("Empty while the post is held.")
     )
 
+    objects = PositionQuerySet.as_manager()
+
     class Meta:
         ordering = [models.F("started_on").desc(nulls_last=True), "title"]
         verbose_name = _("position")
@@ -432,6 +441,51 @@ class Position(models.Model):
         return (self.started_on is None or self.started_on <= day) and (
             self.ended_on is None or day <= self.ended_on
         )
+
+    # What a page shows of a position held on a day, and of its organisation.
+    HELD_FIELDS = ("id", "participant_id", "organisation_id", "started_on", "ended_on", "title")
+    ORGANISATION_FIELDS = ("id", "slug", "name", "short_name")
+
+    @classmethod
+    def held_by(cls, participant, day):
+        """Subquery: the position `participant` (an OuterRef) held on `day`, as one JSON value
+        for held_from(): position_on() without a query for the positions of a list of people."""
+        fields = {column: models.F(column) for column in _columns(cls, cls.HELD_FIELDS)}
+        for column in _columns(Organisation, cls.ORGANISATION_FIELDS):
+            fields[f"organisation.{column}"] = models.F(f"organisation__{column}")
+        held = cls.objects.filter(participant=participant).held_on(day)
+        return models.Subquery(
+            held.annotate(held=JSONObject(**fields)).values("held")[:1],
+            output_field=models.JSONField(),
+        )
+
+    @classmethod
+    def held_from(cls, data):
+        """The Position (with its organisation) of a held_by() value; None for no position."""
+        if not data:
+            return None
+        position = _instance(cls, {k: v for k, v in data.items() if "." not in k})
+        organisation = {k.split(".", 1)[1]: v for k, v in data.items() if "." in k}
+        has_organisation = organisation["id"] is not None
+        position.organisation = _instance(Organisation, organisation) if has_organisation else None
+        return position
+
+
+def _columns(model, names):
+    """The columns of `names`, with each translated field's column per language."""
+    translated = translated_fields(model)
+    for name in names:
+        yield name
+        if name in translated:
+            yield from (localized(name, code) for code in codes())
+
+
+def _instance(model, data):
+    """A model instance from a dict of column values (JSON: dates as text); the rest deferred."""
+    fields = [f for f in model._meta.concrete_fields if f.attname in data]
+    return model.from_db(
+        "default", [f.attname for f in fields], [f.to_python(data[f.attname]) for f in fields]
+    )
 
 
 class Event(Publishable, Translated):
@@ -514,6 +568,11 @@ class Event(Publishable, Translated):
             models.Index(fields=["starts_on"], name="event_starts_idx"),
             models.Index(fields=["kind", "starts_on"], name="event_kind_idx"),
             models.Index(fields=["country", "starts_on"], name="event_country_idx"),
+            models.Index(
+                fields=["expires_at"],
+                name="event_expires_idx",
+                condition=Q(expires_at__isnull=False),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -734,6 +793,23 @@ class Article(Publishable, Translated):
             models.Index(fields=["status", "published_at"], name="article_public_idx"),
             models.Index(fields=["section", "published_at"], name="article_section_idx"),
             models.Index(fields=["-published_at"], name="article_published_idx"),
+            # What a public list reads, per language, in the list's order: a page's keys, its
+            # count and the archive's years come from the index alone (newsroom/pagination.py).
+            # expires_at is a key column rather than INCLUDEd, which SQLite would warn about.
+            *(
+                models.Index(
+                    fields=["-published_at", "-id", "expires_at"],
+                    name=f"article_public_{code}_idx",
+                    condition=Q(status="published", **{f"title_{code}__gt": ""}),
+                )
+                for code in ("en", "ru")
+            ),
+            # The next expiry, for the memo's horizon (newsroom/memo.py).
+            models.Index(
+                fields=["expires_at"],
+                name="article_expires_idx",
+                condition=Q(expires_at__isnull=False),
+            ),
         ]
 
     def __str__(self):

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView, TemplateView
 
-from . import places
+from . import memo, places
 from .models import Article, Event, Organisation
 from .querysets import OrganisationQuerySet
 from .views import FilteredListView, guarded, positions_prefetch
@@ -35,6 +35,7 @@ class CountryDetailView(TemplateView):
         context = super().get_context_data(**kwargs)
         state = places.member_state(kwargs["slug"])
         code = state.code
+        counts = places.member_state_counts()[code]
 
         organisations = guarded(
             Organisation.objects.filter(country=code).select_related("parent").order_by("name")
@@ -57,12 +58,13 @@ class CountryDetailView(TemplateView):
                 [org for org in shown if org.kind not in based_only]
             ),
             based_organisations=[org for org in shown if org.kind in based_only],
-            article_count=articles.count(),
+            # Counts over the whole archive: remembered until the content changes.
+            article_count=counts["news"],
             articles=articles[:COUNTRY_NEWS],
-            event_count=events.count(),
+            event_count=counts["events"],
             upcoming_events=events.upcoming()[:COUNTRY_UPCOMING],
             past_events=events.past()[:COUNTRY_PAST],
-            person_count=people.count(),
+            person_count=memo.remember("country-people", people.count, code),
             people=people[:COUNTRY_PEOPLE],
         )
         return context

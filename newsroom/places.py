@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
+from . import memo
 from .models import (
     MEMBER_STATES,
     Article,
@@ -94,7 +95,12 @@ def country_people(country):
 
 
 def member_state_counts():
-    """{code: {"organisations": n, "news": n, "events": n}} for every member state, in 3 queries."""
+    """{code: {"organisations": n, "news": n, "events": n}} for every member state: 3 queries
+    over the archive, remembered until the content changes (newsroom/memo.py)."""
+    return memo.remember("member-state-counts", _member_state_counts)
+
+
+def _member_state_counts():
     organisations = dict(
         Organisation.objects.filter(country__in=MEMBER_STATES)
         .order_by()  # no ordering column in the GROUP BY
@@ -107,9 +113,7 @@ def member_state_counts():
         # One aggregate per model: each state's count is a filtered COUNT over the public items.
         return model.objects.public().aggregate(
             **{
-                code: Count(
-                    "pk", filter=Q(pk__in=model.objects.involving_country(code).values("pk"))
-                )
+                code: Count("pk", filter=model.objects.country_condition(code))
                 for code in MEMBER_STATES
             }
         )

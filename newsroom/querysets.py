@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from . import languages
@@ -23,6 +23,15 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(country=country).exclude(kind__in=self.BASED_ONLY_KINDS)
 
 
+class PositionQuerySet(models.QuerySet):
+    def held_on(self, day):
+        """Positions held on `day` (a date or an expression), the one position_on() picks first."""
+        return self.filter(
+            Q(started_on__isnull=True) | Q(started_on__lte=day),
+            Q(ended_on__isnull=True) | Q(ended_on__gte=day),
+        ).order_by(F("started_on").desc(nulls_last=True), "-pk")
+
+
 def _national_organisations(model, country):
     # Through the relation: this module is imported by models.py, not the other way round.
     return model._meta.get_field("organisations").related_model.objects.national(country)
@@ -37,13 +46,18 @@ class PublishableQuerySet(models.QuerySet):
         )
 
     def in_language(self, code=None):
-        """Items written in `code` (the active language by default): their title is filled in."""
-        column = languages.localized(self.model.presence_field, code or languages.current())
-        return self.filter(~Q(**{column: ""}), **{f"{column}__isnull": False})
+        """Items written in `code` (the active language by default): their title is filled in.
 
-    def public(self):
-        """What the public sees in the active language: published and written in it."""
-        return self.published().in_language()
+        Written `title_en > ''` (neither NULL nor empty): the condition of the partial indexes
+        that public lists read (migration 0009).
+        """
+        column = languages.localized(self.model.presence_field, code or languages.current())
+        return self.filter(**{f"{column}__gt": ""})
+
+    def public(self, code=None):
+        """What the public sees in language `code` (the active one by default): published and
+        written in it."""
+        return self.published().in_language(code)
 
     def scheduled(self):
         return self.filter(status="published", published_at__gt=timezone.now())
@@ -55,55 +69,98 @@ class PublishableQuerySet(models.QuerySet):
         return self.exclude(pk__in=self.published().values("pk"))
 
 
+def _links(model, relation):
+    """The rows of `model`'s many-to-many `relation` (its through table)."""
+    return model._meta.get_field(relation).remote_field.through.objects
+
+
+def _any_of(*subqueries):
+    """Q: the primary key is in any of `subqueries`, each a separate IN (SELECT …) on a link
+    table: the database reads each once, instead of joining every relation to every row."""
+    condition = Q()
+    for subquery in subqueries:
+        condition |= Q(pk__in=subquery)
+    return condition
+
+
+def _event_model(model):
+    return model._meta.get_field("events").related_model
+
+
 class ArticleQuerySet(PublishableQuerySet):
+    def _reporting(self, events):
+        """Article ids of the reports of `events` (a queryset of events)."""
+        return _links(self.model, "events").filter(event__in=events).values("article")
+
     def involving_organisations(self, organisations):
         """Articles naming any of `organisations`, directly or through the events they report."""
-        linked = self.model.objects.filter(
-            Q(organisations__in=organisations)
-            | Q(events__hosts__in=organisations)
-            | Q(events__organisations__in=organisations)
-        )
-        return self.filter(pk__in=linked.values("pk"))
+        events = _event_model(self.model).objects.hosted_or_attended_by(organisations)
+        named = _links(self.model, "organisations").filter(organisation__in=organisations)
+        return self.filter(_any_of(named.values("article"), self._reporting(events)))
 
     def involving_participant(self, participant):
         """Articles a person wrote, is named in, or took part in an event of."""
-        linked = self.model.objects.filter(
-            Q(authors=participant)
-            | Q(participants=participant)
-            | Q(events__participants=participant)
+        events = _event_model(self.model).objects.filter(participations__participant=participant)
+        wrote = _links(self.model, "authors").filter(participant=participant)
+        named = _links(self.model, "participants").filter(participant=participant)
+        return self.filter(
+            _any_of(
+                wrote.values("article"),
+                named.values("article"),
+                self._reporting(events.values("pk")),
+            )
         )
-        return self.filter(pk__in=linked.values("pk"))
 
     def involving_country(self, country):
         """Articles naming the state's own bodies (directly or via events) or events held there."""
+        return self.filter(self.country_condition(country))
+
+    def country_condition(self, country):
+        """involving_country() as a condition, for filtered counts."""
         organisations = _national_organisations(self.model, country)
-        linked = self.model.objects.filter(
-            Q(organisations__in=organisations)
-            | Q(events__hosts__in=organisations)
-            | Q(events__organisations__in=organisations)
-            | Q(events__country=country)
+        event_model = _event_model(self.model)
+        events = event_model.objects.hosted_or_attended_by(organisations)
+        named = _links(self.model, "organisations").filter(organisation__in=organisations)
+        return _any_of(
+            named.values("article"),
+            self._reporting(events),
+            self._reporting(event_model.objects.filter(country=country).values("pk")),
         )
-        return self.filter(pk__in=linked.values("pk"))
 
 
 class EventQuerySet(PublishableQuerySet):
+    def hosted_or_attended_by(self, organisations):
+        """Events with any of `organisations` among the hosts or the participating organisations
+        (not counting their representatives): a queryset of ids, for subqueries."""
+        hosted = _links(self.model, "hosts").filter(organisation__in=organisations)
+        attended = _links(self.model, "organisations").filter(organisation__in=organisations)
+        return self.filter(_any_of(hosted.values("event"), attended.values("event"))).values("pk")
+
     def involving_organisations(self, organisations):
         """Events hosted by, attended by, or with a representative of any of `organisations`."""
-        linked = self.model.objects.filter(
-            Q(hosts__in=organisations)
-            | Q(organisations__in=organisations)
-            | Q(participations__organisation__in=organisations)
+        return self.filter(self.organisations_condition(organisations))
+
+    def organisations_condition(self, organisations):
+        """involving_organisations() as a condition."""
+        hosted = _links(self.model, "hosts").filter(organisation__in=organisations)
+        attended = _links(self.model, "organisations").filter(organisation__in=organisations)
+        represented = self.model.participations.rel.related_model.objects.filter(
+            organisation__in=organisations
         )
-        return self.filter(pk__in=linked.values("pk"))
+        return _any_of(*(links.values("event") for links in (hosted, attended, represented)))
 
     def involving_participant(self, participant):
-        return self.filter(pk__in=self.model.objects.filter(participants=participant).values("pk"))
+        participations = self.model.participations.rel.related_model.objects
+        return self.filter(pk__in=participations.filter(participant=participant).values("event"))
 
     def involving_country(self, country):
         """Events held in the state, or with its own bodies among the hosts or participants."""
+        return self.filter(self.country_condition(country))
+
+    def country_condition(self, country):
+        """involving_country() as a condition, for filtered counts."""
         organisations = _national_organisations(self.model, country)
-        involved = self.model.objects.involving_organisations(organisations).values("pk")
-        return self.filter(Q(country=country) | Q(pk__in=involved))
+        return Q(country=country) | self.organisations_condition(organisations)
 
     def _today(self):
         return timezone.localdate()

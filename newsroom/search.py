@@ -29,7 +29,7 @@ from django.views import View
 
 from .languages import current, in_every_language, localized
 from .models import Organisation, OrganisationAlias, Participant, ParticipantAlias
-from .views import guarded, public_articles, public_events
+from .views import article_links, guarded, public_events
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
@@ -219,7 +219,7 @@ def is_postgres():
 
 
 def search_articles(query):
-    queryset = public_articles()
+    queryset = article_links()
     if is_postgres():
         return full_text(queryset, query, "lead", "body").order_by(
             "-rank", F("published_at").desc(nulls_last=True), "-pk"

@@ -138,6 +138,14 @@ def _publisher(request):
     }
 
 
+def _authors(article):
+    """The article's authors: as its page has them (`shown_authors`), else from the database."""
+    shown = getattr(article, "shown_authors", None)
+    if shown is not None:
+        return shown
+    return [a.participant for a in article.authorships.select_related("participant")]
+
+
 def _article(request, article):
     url = _absolute(request, article.get_absolute_url())
     data = {
@@ -152,10 +160,10 @@ def _article(request, article):
         "author": [
             {
                 "@type": "Person",
-                "name": a.participant.full_name,
-                "url": _absolute(request, a.participant.get_absolute_url()),
+                "name": person.full_name,
+                "url": _absolute(request, person.get_absolute_url()),
             }
-            for a in article.authorships.all()
+            for person in _authors(article)
         ],
         "publisher": _publisher(request),
     }

@@ -1,3 +1,5 @@
+import datetime
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django import forms
@@ -5,28 +7,30 @@ from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.core.paginator import InvalidPage
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import CharField, Count, Exists, F, Max, OuterRef, Prefetch, Q, Value
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import languages
+from . import languages, memo
 from .filters import ArticleFilter, EventFilter, OrganisationFilter, ParticipantFilter
 from .models import (
     Article,
-    Authorship,
     Event,
     EventParticipation,
     Organisation,
     Participant,
     Position,
     Tag,
+    TaggedArticle,
+    TaggedEvent,
 )
+from .pagination import ArchivePaginator
 
 DETAIL_LIST_SIZE = 10
 FETCH_MODES = {"peers": models.FETCH_PEERS, "raise": models.FETCH_RAISE}
@@ -46,11 +50,18 @@ def positions_prefetch(prefix=""):
 
 
 def public_articles():
+    """Public news with their tags, for cards (which list them)."""
     return guarded(Article.objects.public().prefetch_related("tags"))
 
 
+def article_links():
+    """Public news for lists of links, which show no tags: no query to fetch them."""
+    return guarded(Article.objects.public())
+
+
 def public_events():
-    return guarded(Event.objects.public().prefetch_related("tags"))
+    """Public events: no list of events shows their tags."""
+    return guarded(Event.objects.public())
 
 
 # --- Error pages -----------------------------------------------------------------
@@ -201,6 +212,29 @@ class FilteredListView(FilterView):
         context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
         return self.render_to_response(context)
 
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return ArchivePaginator(
+            queryset,
+            per_page,
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            count_key=self.count_key(),
+            unfiltered=self.get_queryset(),
+            **kwargs,
+        )
+
+    def count_key(self):
+        """What the list's count is remembered by: the list and the filters in force (None for
+        filters that are not valid, whose empty list is not counted)."""
+        filterset = getattr(self, "filterset", None)
+        if filterset is None or (filterset.is_bound and not filterset.is_valid()):
+            return None
+        return (type(self).__name__, *self.list_key(), filterset.signature())
+
+    def list_key(self):
+        """What else than the filters narrows the list (a tag, a period)."""
+        return ()
+
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
         raw = self.request.GET.get(self.page_kwarg) or 1
@@ -271,7 +305,7 @@ class HomeView(TemplateView):
         context["latest_articles"] = articles[1:]
         context["upcoming_events"] = public_events().upcoming()[:4]
         context["recent_events"] = public_events().past()[:4]
-        context["analytics"] = public_articles().filter(section=Article.Section.ANALYTICS)[:3]
+        context["analytics"] = article_links().filter(section=Article.Section.ANALYTICS)[:3]
         return context
 
 
@@ -281,6 +315,39 @@ class ArticleListView(FilteredListView):
 
     def get_queryset(self):
         return public_articles()
+
+
+def people_of(article, day):
+    """The article's authors (in their order, with their bylines) and the people it mentions (by
+    name), each with the position held on `day`, in one query: [(participant, is_author)]."""
+    held = Position.held_by(OuterRef("pk"), day)
+    authors = (
+        Participant.objects.filter(authorships__article=article)
+        .order_by()
+        .annotate(
+            mentioned=Value(0),
+            author_rank=F("authorships__sort_order"),
+            authorship=F("authorships__pk"),
+            byline=F("authorships__byline"),
+            held=held,
+        )
+    )
+    mentioned = (
+        Participant.objects.filter(mentioned_in=article)
+        .order_by()
+        .annotate(
+            mentioned=Value(1),
+            author_rank=Value(0),
+            authorship=Value(0),
+            byline=Value("", output_field=CharField()),
+            held=held,
+        )
+    )
+    name = languages.localized("full_name", languages.current())
+    people = authors.union(mentioned, all=True).order_by(
+        "mentioned", "author_rank", "authorship", name
+    )
+    return [(person, not person.mentioned) for person in guarded(people)]
 
 
 class ArticleDetailView(LanguageVersionMixin, PreviewMixin, DetailView):
@@ -293,16 +360,6 @@ class ArticleDetailView(LanguageVersionMixin, PreviewMixin, DetailView):
             .get_queryset()
             .prefetch_related(
                 "tags",
-                Prefetch(
-                    "authorships",
-                    queryset=Authorship.objects.select_related("participant").prefetch_related(
-                        positions_prefetch("participant__")
-                    ),
-                ),
-                Prefetch(
-                    "participants",
-                    queryset=Participant.objects.prefetch_related(positions_prefetch()),
-                ),
                 Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
                 Prefetch("events", queryset=Event.objects.public(), to_attr="public_events"),
             )
@@ -311,21 +368,25 @@ class ArticleDetailView(LanguageVersionMixin, PreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        day = article.dated_on
+        people = people_of(article, article.dated_on)
         # An author's line: the byline printed with the piece, else the post held on its date.
         context["authors"] = [
-            (a.participant, a.byline or a.participant.position_on(day) or "")
-            for a in article.authorships.all()
+            (person, person.byline or Position.held_from(person.held) or "")
+            for person, is_author in people
+            if is_author
         ]
-        author_ids = {p.pk for p, _pos in context["authors"]}
+        author_ids = {person.pk for person, _line in context["authors"]}
         context["people"] = [
-            (p, p.position_on(day)) for p in article.participants.all() if p.pk not in author_ids
+            (person, Position.held_from(person.held))
+            for person, is_author in people
+            if not is_author and person.pk not in author_ids
         ]
-        tag_ids = [t.pk for t in article.tags.all()]
-        related = public_articles().exclude(pk=article.pk)
-        if tag_ids:
-            related = related.filter(pk__in=Article.objects.filter(tags__in=tag_ids).values("pk"))
-        context["related_articles"] = related[:3] if tag_ids else []
+        # For the page's structured data (seo.py), which would otherwise ask for them again.
+        article.shown_authors = [person for person, _line in context["authors"]]
+        tagged = TaggedArticle.objects.filter(content_object=article).values("tag")
+        sharing = TaggedArticle.objects.filter(tag__in=tagged).values("content_object")
+        related = article_links().exclude(pk=article.pk).filter(pk__in=sharing)
+        context["related_articles"] = related[:3] if article.tags.all() else []
         return context
 
 
@@ -334,7 +395,7 @@ class EventListView(FilteredListView):
     template_name = "newsroom/event_list.html"
 
     def get_queryset(self):
-        return public_events().prefetch_related("hosts")
+        return public_events()
 
     def _when(self):
         return self.filterset.form.cleaned_data.get("when") if self.filterset.is_valid() else None
@@ -363,12 +424,6 @@ class EventDetailView(LanguageVersionMixin, PreviewMixin, DetailView):
                 "tags",
                 "hosts",
                 "organisations",
-                Prefetch(
-                    "participations",
-                    queryset=EventParticipation.objects.select_related(
-                        "participant", "organisation"
-                    ).prefetch_related(positions_prefetch("participant__")),
-                ),
                 Prefetch("articles", queryset=Article.objects.public(), to_attr="public_articles"),
             )
         )
@@ -376,10 +431,13 @@ class EventDetailView(LanguageVersionMixin, PreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         event = self.object
-        context["participations"] = [
-            (p, p.participant.position_on(event.starts_on) if p.participant_id else None)
-            for p in event.participations.all()
-        ]
+        # Each participant with the post held when the event began, in the same query.
+        participations = guarded(
+            event.participations.select_related("participant", "organisation").annotate(
+                held=Position.held_by(OuterRef("participant"), event.starts_on)
+            )
+        )
+        context["participations"] = [(p, Position.held_from(p.held)) for p in participations]
         return context
 
 
@@ -406,11 +464,12 @@ class OrganisationDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         org = self.object
-        articles = public_articles().involving_organisations(org.with_offices())
+        articles = article_links().involving_organisations(org.with_offices())
         events = public_events().involving_organisations(org.with_offices())
-        context["article_count"] = articles.count()
+        # Counts over the whole archive: remembered until the content changes.
+        context["article_count"] = memo.remember("organisation-news", articles.count, org.pk)
         context["articles"] = articles[:DETAIL_LIST_SIZE]
-        context["event_count"] = events.count()
+        context["event_count"] = memo.remember("organisation-events", events.count, org.pk)
         context["events"] = events.order_by("-starts_on")[:DETAIL_LIST_SIZE]
         context["positions"] = (
             Position.objects.filter(organisation=org)
@@ -439,11 +498,11 @@ class ParticipantDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
-        context["authored"] = public_articles().filter(authorships__participant=person)[
+        context["authored"] = article_links().filter(authorships__participant=person)[
             :DETAIL_LIST_SIZE
         ]
         context["mentioned"] = (
-            public_articles()
+            article_links()
             .involving_participant(person)
             .exclude(authorships__participant=person)[:DETAIL_LIST_SIZE]
         )
@@ -455,21 +514,64 @@ class ParticipantDetailView(DetailView):
         return context
 
 
-class TagListView(ListView):
-    template_name = "newsroom/tag_list.html"
-    context_object_name = "tags"
+@dataclass(frozen=True)
+class TagUse:
+    """A tag in use: how many public news items and events carry it, and their latest change."""
 
-    def get_queryset(self):
-        articles = Article.objects.public().values("pk")
-        events = Event.objects.public().values("pk")
-        return (
-            Tag.objects.annotate(
-                article_count=Count("articles", filter=Q(articles__in=articles), distinct=True),
-                event_count=Count("events", filter=Q(events__in=events), distinct=True),
-            )
-            .filter(Q(article_count__gt=0) | Q(event_count__gt=0))
-            .order_by("name")
+    pk: int
+    name: str
+    slug: str
+    article_count: int
+    event_count: int
+    article_updated_at: datetime.datetime | None
+    event_updated_at: datetime.datetime | None
+
+    def get_absolute_url(self):
+        return reverse("newsroom:tag_detail", kwargs={"slug": self.slug})
+
+
+def _tag_usage(code):
+    def per_tag(model, tagged):
+        return {
+            row["tag"]: row
+            for row in tagged.objects.filter(content_object__in=model.objects.public(code))
+            .order_by()
+            .values("tag")
+            .annotate(count=Count("pk"), updated_at=Max("content_object__updated_at"))
+        }
+
+    articles, events = per_tag(Article, TaggedArticle), per_tag(Event, TaggedEvent)
+    used = Tag.objects.filter(pk__in=articles.keys() | events.keys()).order_by("name")
+    empty = {"count": 0, "updated_at": None}
+    return [
+        TagUse(
+            pk=pk,
+            name=name,
+            slug=slug,
+            article_count=articles.get(pk, empty)["count"],
+            event_count=events.get(pk, empty)["count"],
+            article_updated_at=articles.get(pk, empty)["updated_at"],
+            event_updated_at=events.get(pk, empty)["updated_at"],
         )
+        for pk, name, slug in used.values_list("pk", "name", "slug")
+    ]
+
+
+def tag_usage(code=None):
+    """The tags that public news or events in language `code` carry, by name, each with how many
+    of each carry it and when the latest of them changed: two grouped queries over the taggings,
+    remembered until the content changes (newsroom/memo.py)."""
+    code = code or languages.current()
+    return memo.remember("tag-usage", lambda: _tag_usage(code), code)
+
+
+class TagListView(TemplateView):
+    template_name = "newsroom/tag_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tags"] = tag_usage()
+        return context
 
 
 class TagDetailView(ArticleListView):
@@ -483,7 +585,11 @@ class TagDetailView(ArticleListView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        return super().get_queryset().filter(tags=self.tag)
+        tagged = TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag=self.tag)
+        return super().get_queryset().filter(Exists(tagged))
+
+    def list_key(self):
+        return (self.tag.pk,)
 
     def get(self, request, *args, **kwargs):
         self.tag_events = list(public_events().filter(tags=self.tag).order_by("-starts_on")[:6])

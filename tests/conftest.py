@@ -38,7 +38,9 @@ def english_to_begin_with():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """The in-memory cache outlives a test's database: no test sees another's cached pages."""
+    """The in-memory cache outlives a test's database: no test sees another's cached pages or
+    the figures remembered per content version (newsroom/memo.py) of rows rolled back without a
+    signal."""
     cache.clear()
     page_cache.reset()
     yield

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from newsroom import sitemaps
 from newsroom.feeds import ics_escape, ics_fold
 from newsroom.models import Article, Tag
 
@@ -375,6 +376,34 @@ def test_sitemap_query_counts_do_not_grow(client, django_assert_max_num_queries)
     for url, count in counts.items():
         with django_assert_max_num_queries(count):
             client.get(url)
+
+
+def test_sitemap_sections_are_paged_by_a_fixed_size_listed_in_the_index(client, monkeypatch):
+    monkeypatch.setattr(sitemaps.ArticleSitemap, "limit", 2)
+    articles = [make_article() for _ in range(5)]
+    index = locs(client.get("/sitemap.xml"))
+    section = "http://testserver/sitemap-news-en.xml"
+    assert [loc for loc in index if loc.startswith(section)] == [
+        section,
+        f"{section}?p=2",
+        f"{section}?p=3",
+    ]
+    pages = [locs(client.get("/sitemap-news-en.xml", {"p": page})) for page in (1, 2, 3)]
+    assert [len(page) for page in pages] == [2, 2, 1]
+    assert sum(pages, []) == [f"http://testserver{a.get_absolute_url()}" for a in articles]
+    assert client.get("/sitemap-news-en.xml", {"p": 4}).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_sitemap_addresses_fall_back_to_the_other_languages_slug(client):
+    # Bulk-inserted rows may lack this language's slug: the page's address uses the model's
+    # fallback, as get_absolute_url() does.
+    article = make_article()
+    Article.objects.filter(pk=article.pk).update(slug_ru="russkiy-adres", title_ru="Заголовок")
+    Article.objects.filter(pk=article.pk).update(slug_en=None)
+    article.refresh_from_db()
+    assert locs(client.get("/sitemap-news-en.xml")) == [
+        f"http://testserver{article.get_absolute_url()}"
+    ]
 
 
 def test_sitemap_pages_beyond_the_last_are_404(client):

@@ -159,12 +159,19 @@ def test_news_list_links_the_years_with_public_news(client, news_2020):
     assert 'href="/news/2018/"' not in content
 
 
-def test_archive_years_nav_takes_one_query(client, news_2020, django_assert_num_queries):
+def test_archive_years_nav_takes_one_query_then_none_until_the_news_change(
+    news_2020, django_assert_num_queries
+):
     from newsroom.templatetags.newsroom import archive_years
 
-    with django_assert_num_queries(1):
+    # The years, and (once per content version) when the next scheduled item appears.
+    with django_assert_num_queries(3):
         years = archive_years()
     assert [(row["year"], row["count"]) for row in years] == [(2020, 3), (2019, 1)]
+    with django_assert_num_queries(0):
+        assert archive_years() == years
+    make_article(title="News of 2018", published_at=at(2018, 5))
+    assert [row["year"] for row in archive_years()] == [2020, 2019, 2018]
 
 
 # --- Canonical links -------------------------------------------------------------

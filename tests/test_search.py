@@ -156,6 +156,17 @@ def test_a_name_with_accents_and_null_columns_does_not_break_search(client):
     assert found(response, turkiye)
 
 
+def test_names_missing_in_one_language_do_not_break_the_search(client):
+    # Rows written by bulk inserts (generate_content) leave the other language's columns NULL.
+    wco = make_organisation(name="World Customs Organization", short_name="WCO")
+    Organisation.objects.filter(pk=wco.pk).update(
+        name_ru="Всемирная таможенная организация", short_name_ru=None
+    )
+    response = search(client, "Vsemirnaya")
+    assert response.status_code == HTTPStatus.OK
+    assert found(response, wco)
+
+
 # --- Stemming (PostgreSQL) ----------------------------------------------------------------
 
 

@@ -321,6 +321,10 @@ SECURE_CSP = {
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "CARICC")
 OTP_TOTP_ISSUER = f"{NEWSROOM_SITE_NAME} newsroom"  # the name authenticator apps show
 NEWSROOM_PAGE_SIZE = 20
+# Counts and lists over the whole archive are remembered per content version (newsroom/memo.py);
+# this bounds how long, in seconds. Several workers need a shared cache (REDIS_URL) to see an
+# edit at once; with the in-process cache the others see it within this time.
+NEWSROOM_MEMO_TIMEOUT = int(os.environ.get("NEWSROOM_MEMO_TIMEOUT", 300))
 # How public pages treat a relation nobody loaded: "peers" loads it for the whole page at once;
 # the test settings say "raise", so a missing select_related fails a test instead of adding queries.
 NEWSROOM_FETCH_MODE = "peers"

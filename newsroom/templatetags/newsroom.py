@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from .. import images, languages, seo
+from .. import images, languages, memo, seo
 from ..models import Article
 from ..sanitize import sanitize_html
 
@@ -119,9 +119,7 @@ def rich_text(html):
 # --- Archive, canonical URL, sharing tags and structured data ----------------------
 
 
-@register.simple_tag
-def archive_years():
-    """[{"year": 2020, "count": 12}, ...], newest first: the years with public news, one query."""
+def _archive_years():
     return list(
         Article.objects.public()
         .annotate(year=ExtractYear("published_at"))
@@ -129,6 +127,15 @@ def archive_years():
         .annotate(count=Count("pk"))
         .order_by("-year")
     )
+
+
+@register.simple_tag
+def archive_years():
+    """[{"year": 2020, "count": 12}, ...], newest first: the years with public news.
+
+    One query over every public article, remembered until the content changes (newsroom/memo.py).
+    """
+    return memo.remember("archive-years", _archive_years)
 
 
 @register.simple_tag(takes_context=True)
