@@ -17,6 +17,9 @@ from .widgets import CheckboxSelectMultiple, PlainChoices, Select
 
 MAX_QUERY_LENGTH = 200
 MAX_TAGS = 5
+# The tag checkboxes offer the tags most used in the list (the tag index has them all): a few
+# hundred checkboxes help no reader and weigh on every page of the list.
+TAGS_OFFERED = 30
 
 
 def _public_tags(model):
@@ -69,6 +72,7 @@ class TagFilter(django_filters.ModelMultipleChoiceFilter):
             queryset=_public_tags(model),
             conjoined=True,
             widget=CheckboxSelectMultiple,
+            help_text=_("The tags used most; every tag is in the tag index."),
             **kwargs,
         )
 
@@ -104,7 +108,15 @@ class NewsroomFilterSet(django_filters.FilterSet):
             # change only with the content: no query and no model instances per request. What a
             # reader chose is still checked against the field's queryset.
             for name, field in form.fields.items():
-                if isinstance(field, forms.ModelChoiceField):
+                if isinstance(field, TagChoiceField):
+                    model = self._meta.model
+                    popular = memo.remember(
+                        "filter-tag-choices",
+                        functools.partial(_popular_tags, model),
+                        model.__name__,
+                    )
+                    field.widget.choices = TagChoices(popular, form, name)
+                elif isinstance(field, forms.ModelChoiceField):
                     field.widget.choices = memo.remember(
                         "filter-choices",
                         functools.partial(_plain_choices, field),
@@ -127,7 +139,41 @@ class NewsroomFilterSet(django_filters.FilterSet):
 
 
 def _plain_choices(field):
-    return PlainChoices([(str(value), str(label)) for value, label in field.choices])
+    choices = PlainChoices([(str(value), str(label)) for value, label in field.choices])
+    choices.escaped()  # kept with the choices in the memo
+    return choices
+
+
+def _popular_tags(model):
+    """(slug, name) of the TAGS_OFFERED tags that most public items of `model` carry."""
+    from .views import tag_usage  # views import this module
+
+    count = "article_count" if model is Article else "event_count"
+    used = [tag for tag in tag_usage() if getattr(tag, count)]
+    used.sort(key=lambda tag: (-getattr(tag, count), tag.name))
+    return [(tag.slug, tag.name) for tag in used[:TAGS_OFFERED]]
+
+
+class TagChoices(PlainChoices):
+    """The most used tags and those the reader chose, by name: built when the form is rendered,
+    after it has checked the choice (a chosen tag is then a Tag, with its name)."""
+
+    def __init__(self, popular, form, name):
+        super().__init__(popular)
+        self.form, self.name = form, name
+
+    def _all(self):
+        pairs = dict(self.pairs)
+        cleaned = getattr(self.form, "cleaned_data", None) or {}
+        for tag in cleaned.get(self.name) or ():
+            pairs.setdefault(tag.slug, tag.name)
+        return sorted(pairs.items(), key=lambda pair: (pair[1].casefold(), pair[0]))
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self):
+        return len(self._all())
 
 
 def _is_collection(value):

@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import JSONObject
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -15,6 +14,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from . import images
+from .addresses import address
 from .languages import Translated, codes, history_columns, localized, translated_fields
 from .querysets import (
     ArticleQuerySet,
@@ -122,7 +122,7 @@ class Tag(TagBase):
         verbose_name_plural = _("tags")
 
     def get_absolute_url(self):
-        return reverse("newsroom:tag_detail", kwargs={"slug": self.slug})
+        return address("newsroom:tag_detail", self.slug)
 
     def slugify(self, tag, i=None):
         slug = ascii_slugify(tag, max_length=90) or "tag"
@@ -219,7 +219,7 @@ class Organisation(Translated):
         images.ensure_renditions(self, fields=kwargs.get("update_fields"))
 
     def get_absolute_url(self):
-        return reverse("newsroom:organisation_detail", kwargs={"slug": self.slug})
+        return address("newsroom:organisation_detail", self.slug)
 
     def clean(self):
         super().clean()
@@ -335,7 +335,7 @@ class Participant(Translated):
         images.ensure_renditions(self, fields=kwargs.get("update_fields"))
 
     def get_absolute_url(self):
-        return reverse("newsroom:participant_detail", kwargs={"slug": self.slug})
+        return address("newsroom:participant_detail", self.slug)
 
     def clean(self):
         super().clean()
@@ -597,7 +597,7 @@ class Event(Publishable, Translated):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("newsroom:event_detail", kwargs={"slug": self.slug})
+        return address("newsroom:event_detail", self.slug)
 
     def clean(self):
         super().clean()
@@ -830,7 +830,7 @@ class Article(Publishable, Translated):
         images.ensure_renditions(self, fields=kwargs.get("update_fields"))
 
     def get_absolute_url(self):
-        return reverse("newsroom:article_detail", kwargs={"slug": self.slug})
+        return address("newsroom:article_detail", self.slug)
 
     def clean(self):
         super().clean()

@@ -38,6 +38,29 @@ def _national_organisations(model, country):
 
 
 class PublishableQuerySet(models.QuerySet):
+    """Articles and events: what is public, and their tags for lists."""
+
+    _with_tags = False
+
+    def with_tags(self):
+        """Each fetched item's tags (`item.tags.all()`, by name) from one lean query of
+        (item, tag) rows, in place of taggit's prefetch, which builds a queryset, a join and
+        model instances through the tagging table (most of a list's database time)."""
+        clone = self._chain()
+        clone._with_tags = True
+        return clone
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._with_tags = self._with_tags
+        return clone
+
+    def _fetch_all(self):
+        fetching = self._result_cache is None
+        super()._fetch_all()
+        if fetching and self._with_tags and self._iterable_class is models.query.ModelIterable:
+            attach_tags(self._result_cache)
+
     def published(self):
         """What the public may see: published, its publication time reached, not yet expired."""
         now = timezone.now()
@@ -177,3 +200,34 @@ class EventQuerySet(PublishableQuerySet):
         return self.filter(
             Q(ends_on__lt=today) | Q(ends_on__isnull=True, starts_on__lt=today)
         ).order_by("-starts_on", "title")
+
+
+def attach_tags(items):
+    """Fill `item.tags.all()` for `items` (articles or events, of one model) with one query."""
+    if not items:
+        return
+    model = type(items[0])
+    field = model._meta.get_field("tags")
+    through, tag_model = field.through, field.remote_field.model
+    rows = (
+        through.objects.filter(content_object_id__in=[item.pk for item in items])
+        .order_by("tag__name", "tag_id")
+        .values_list("content_object_id", "tag_id", "tag__name", "tag__slug")
+    )
+    tags = {}
+    made = {}
+    for item_id, tag_id, name, slug in rows:
+        tag = made.get(tag_id)
+        if tag is None:
+            tag = made[tag_id] = tag_model(id=tag_id, name=name, slug=slug)
+            tag._state.adding = False
+            tag._state.db = items[0]._state.db
+        tags.setdefault(item_id, []).append(tag)
+    cache_name = field.name
+    for item in items:
+        found = tag_model.objects.all()
+        found._result_cache = tags.get(item.pk, [])
+        found._prefetch_done = True
+        if not hasattr(item, "_prefetched_objects_cache"):
+            item._prefetched_objects_cache = {}
+        item._prefetched_objects_cache[cache_name] = found

@@ -51,7 +51,7 @@ def positions_prefetch(prefix=""):
 
 def public_articles():
     """Public news with their tags, for cards (which list them)."""
-    return guarded(Article.objects.public().prefetch_related("tags"))
+    return guarded(Article.objects.public().with_tags())
 
 
 def article_links():

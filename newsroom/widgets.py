@@ -18,8 +18,17 @@ class PlainChoices(BaseChoiceIterator):
     """(value, label) pairs known to be flat: Django takes them as they are instead of checking
     and copying every pair each time they are assigned to a field or widget."""
 
+    _escaped = None
+
     def __init__(self, pairs):
         self.pairs = pairs
+
+    def escaped(self):
+        """(value, escaped value, escaped label) of each pair: escaped once, not per page (the
+        memo keeps the choices, this included, between requests)."""
+        if self._escaped is None:
+            self._escaped = [(str(value), _text(value), _label(label)) for value, label in self]
+        return self._escaped
 
     def __iter__(self):
         return iter(self.pairs)
@@ -51,13 +60,17 @@ def flat_attrs(attrs):
 
 class FastChoiceMixin:
     def _flat_choices(self):
-        """(value, label) pairs, or None when an option group needs Django's own rendering."""
-        pairs = []
+        """(value, escaped value, escaped label) triples, or None when an option group needs
+        Django's own rendering."""
+        if isinstance(self.choices, PlainChoices):
+            return self.choices.escaped()
+        triples = []
         for value, label in self.choices:
             if isinstance(label, (list, tuple)):
                 return None
-            pairs.append(("" if value is None else value, label))
-        return pairs
+            value = "" if value is None else str(value)
+            triples.append((value, _text(value), _label(label)))
+        return triples
 
     def _selection(self, value):
         return set(self.format_value(value))
@@ -74,13 +87,12 @@ class Select(FastChoiceMixin, forms.Select):
         chosen = self._selection(value)
         options = []
         has_selected = False
-        for option_value, label in choices:
-            text = str(option_value)
+        for text, value_html, label_html in choices:
             selected = text in chosen and (self.allow_multiple_selected or not has_selected)
             has_selected |= selected
             options.append(
-                f'\n  <option value="{_text(text)}"{" selected" if selected else ""}>'
-                f"{_label(label)}</option>\n"
+                f'\n  <option value="{value_html}"{" selected" if selected else ""}>'
+                f"{label_html}</option>\n"
             )
         opening = f'<select name="{_text(name)}"{flat_attrs(final_attrs)}>'
         return mark_safe(f"{opening}{''.join(options)}\n</select>")  # noqa: S308 - escaped above
@@ -102,8 +114,7 @@ class CheckboxSelectMultiple(FastChoiceMixin, forms.CheckboxSelectMultiple):
         after = flat_attrs({key: base[key] for key in names[at + 1 :]})
         input_start = f'><input type="checkbox" name="{_text(name)}" value="'
         options = []
-        for index, (option_value, label) in enumerate(choices):
-            text = str(option_value)
+        for index, (text, value_html, label_html) in enumerate(choices):
             if widget_id:
                 option_id = _text(self.id_for_label(widget_id, str(index)))
                 label_for, id_attr = f' for="{option_id}"', f' id="{option_id}"'
@@ -111,8 +122,8 @@ class CheckboxSelectMultiple(FastChoiceMixin, forms.CheckboxSelectMultiple):
                 label_for = id_attr = ""
             checked = " checked" if text in chosen else ""
             options.append(
-                f"<div>\n    <label{label_for}{input_start}{_text(text)}"
-                f'"{before}{id_attr}{after}{checked}>\n {_label(label)}</label>\n\n</div>'
+                f"<div>\n    <label{label_for}{input_start}{value_html}"
+                f'"{before}{id_attr}{after}{checked}>\n {label_html}</label>\n\n</div>'
             )
         container = "<div"
         if widget_id:

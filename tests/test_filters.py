@@ -183,3 +183,35 @@ def test_more_than_five_tags_is_refused_with_a_message(client, news):
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert "at most 5 tags" in response.content.decode()
     assert client.get("/news/", {"tag": tags[:5]}).status_code == HTTPStatus.OK
+
+
+def _offered_tags(response):
+    return [value for value, _label in response.context["filter"].form.fields["tag"].widget.choices]
+
+
+def test_the_tag_filter_offers_the_most_used_tags_and_those_chosen(client, monkeypatch):
+    from newsroom import filters
+
+    monkeypatch.setattr(filters, "TAGS_OFFERED", 3)
+    for n in range(5):
+        # tag-0 is on 1 article, tag-1 on 2, ...: the two least used are left out.
+        for copy in range(n + 1):
+            make_article(title=f"Tagged {n}-{copy}", tags=[f"tag-{n}"])
+    make_article(title="Hidden", status="draft", tags=["tag-0", "tag-1"])
+    response = client.get("/news/")
+    assert _offered_tags(response) == ["tag-2", "tag-3", "tag-4"]
+    content = response.content.decode()
+    assert 'value="tag-0"' not in content
+    assert 'href="/tags/"' in content  # every tag is a link away
+
+    # A tag outside the offer that a reader chose (from a tag page, a shared link) is shown, ticked.
+    response = client.get("/news/", {"tag": "tag-0"})
+    assert response.status_code == HTTPStatus.OK
+    assert _offered_tags(response) == ["tag-0", "tag-2", "tag-3", "tag-4"]
+    assert 'value="tag-0" id="id_tag_0" checked>' in response.content.decode()
+
+
+def test_a_tag_only_on_drafts_is_never_offered(client):
+    make_article(title="Public", tags=["open"])
+    make_article(title="Draft", status="draft", tags=["secret-op"])
+    assert _offered_tags(client.get("/news/")) == ["open"]
