@@ -35,6 +35,10 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
 PAGE_SIZE = 20
 SECTION_LIMIT = 10
+# A search looks at the newest RANKED matches of each kind and ranks those: a word found in most
+# of 100,000 articles costs the same as one found in 20, not a rank and a sort of every match.
+# The reader is told when there are more, and narrows the search or filters the news by date.
+RANKED = 200
 SNIPPET_WORDS = 12
 CONFIGS = ("english", "russian")
 # Private-use characters mark the headline's matches; they survive escaping and become <mark>.
@@ -153,7 +157,9 @@ class Document(Expression):
         self.table = model._meta.db_table
 
     def as_sql(self, compiler, connection):
-        table = compiler.quote_name(self.table)
+        # The query's own name for the table: "U0" and the like inside a subquery.
+        alias = compiler.query.get_initial_alias()
+        table = compiler.quote_name(alias)
         return f"{table}.{connection.ops.quote_name('search_document')}", []
 
 
@@ -166,8 +172,29 @@ def search_query(text, config=None):
     return query
 
 
-def full_text(queryset, query, lead, body):
+def newest_matches(queryset, condition, newest):
+    """`queryset` narrowed to the RANKED newest rows that meet `condition` (a filter on an
+    alias or a Q): one index scan by date that stops at RANKED, or a bitmap scan of the index
+    of words for a rare word, whichever the planner finds cheaper."""
+    # One more than RANKED: whether there are more than RANKED is then known without a count.
+    window = queryset.filter(condition).order_by(*newest).values("pk")[: RANKED + 1]
+    return queryset.filter(pk__in=window)
+
+
+def full_text(queryset, query, newest):
+    """The RANKED newest matches of `query`, each with its rank."""
     vector = Document(queryset.model)
+    tsquery = search_query(query.text)
+    queryset = newest_matches(queryset.alias(search=vector), Q(search=tsquery), newest)
+    return queryset.annotate(rank=SearchRank(vector, tsquery))
+
+
+def with_headlines(rows, query, lead, body, ordering):
+    """The rows of the sliced queryset `rows` (a page of full_text()), again in one query, each
+    with its headline in both configurations: ts_headline parses a whole text, so it is made for
+    the page's rows only, not for every match that is ranked."""
+    model = rows.model
+    vector = Document(model)
     tsquery = search_query(query.text)
     # The snippet comes from the reader's language (the list holds only items written in it).
     lead, body = localized(lead, current()), localized(body, current())
@@ -185,11 +212,8 @@ def full_text(queryset, query, lead, body):
         )
         for config in CONFIGS
     }
-    return (
-        queryset.alias(search=vector)
-        .filter(search=tsquery)
-        .annotate(rank=SearchRank(vector, tsquery), **headlines)
-    )
+    page = guarded(model.objects.filter(pk__in=rows.values("pk")))
+    return page.annotate(rank=SearchRank(vector, tsquery), **headlines).order_by(*ordering)
 
 
 def pg_snippet(obj):
@@ -202,13 +226,14 @@ def pg_snippet(obj):
 # --- Word search (other databases) ------------------------------------------------
 
 
-def every_word(queryset, words, fields):
+def every_word(queryset, words, fields, newest):
+    every = Q()
     for word in words:
         condition = Q()
         for field in fields:
             condition |= Q(**{f"{field}__icontains": word})
-        queryset = queryset.filter(condition)
-    return queryset
+        every &= condition
+    return newest_matches(queryset, every, newest).order_by(*newest)
 
 
 # --- Searches ---------------------------------------------------------------------
@@ -218,26 +243,34 @@ def is_postgres():
     return connection.vendor == "postgresql"
 
 
+# The order of the public lists' partial indexes (migration 0009), which the window reads.
+NEWEST_ARTICLES = (F("published_at").desc(nulls_first=True), "-pk")
+NEWEST_EVENTS = ("-starts_on", "pk")
+
+
 def search_articles(query):
     queryset = article_links()
     if is_postgres():
-        return full_text(queryset, query, "lead", "body").order_by(
-            "-rank", F("published_at").desc(nulls_last=True), "-pk"
-        )
+        return full_text(queryset, query, NEWEST_ARTICLES).order_by("-rank", *NEWEST_ARTICLES)
     columns = in_every_language("title", "lead", "body")
-    return every_word(queryset, query.words, columns).order_by(
-        F("published_at").desc(nulls_last=True), "-pk"
-    )
+    return every_word(queryset, query.words, columns, NEWEST_ARTICLES)
 
 
 def search_events(query):
     queryset = public_events()
     if is_postgres():
-        return full_text(queryset, query, "summary", "description").order_by(
-            "-rank", "-starts_on", "pk"
-        )
+        return full_text(queryset, query, NEWEST_EVENTS).order_by("-rank", *NEWEST_EVENTS)
     columns = in_every_language("title", "summary", "description")
-    return every_word(queryset, query.words, columns).order_by("-starts_on", "pk")
+    return every_word(queryset, query.words, columns, NEWEST_EVENTS)
+
+
+def page_rows(rows, query, kind):
+    """The rows of a page of results, with their headlines on PostgreSQL."""
+    if not is_postgres():
+        return list(rows)
+    texts = {"article": ("lead", "body"), "event": ("summary", "description")}[kind]
+    ordering = rows.query.order_by
+    return list(with_headlines(rows, query, *texts, ordering))
 
 
 def _transliterated_matches(model, name_fields, alias_model, alias_fk, query):
@@ -331,9 +364,9 @@ class SearchView(View):
                 _("There is no page “%(page)s”: this list has %(count)s page(s).")
                 % {"page": str(raw_page)[:20], "count": paginator.num_pages}
             ) from exc
-        articles = list(page.object_list)
+        articles = page_rows(page.object_list, query, "article")
         events_qs = search_events(query)
-        events = list(events_qs[:SECTION_LIMIT])
+        events = page_rows(events_qs[:SECTION_LIMIT], query, "event")
         people_qs = search_people(query)
         people = list(people_qs[:SECTION_LIMIT])
         organisations_qs = search_organisations(query)
@@ -349,6 +382,7 @@ class SearchView(View):
             "paginator": paginator,
             "articles": articles,
             "article_count": paginator.count,
+            "ranked": RANKED,
             "events": events,
             "event_count": self.count(events, events_qs),
             "people": people,
