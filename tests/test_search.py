@@ -354,3 +354,23 @@ def test_header_has_a_search_box_on_every_page(client):
     assert f'action="{URL}"' in response.text
     assert 'for="site-search-q"' in response.text
     assert 'name="q"' in response.text
+
+
+def test_a_search_ranks_the_newest_matches_and_says_when_there_are_more(client, monkeypatch):
+    from newsroom import search
+
+    monkeypatch.setattr(search, "RANKED", 3)
+    for n in range(5):
+        make_article(
+            title=f"Heroin seizure {n}", published_at=timezone.now() - datetime.timedelta(days=n)
+        )
+    response = client.get("/search/", {"q": "heroin"})
+    assert response.status_code == HTTPStatus.OK
+    shown = [article.title for article in response.context["articles"]]
+    assert "Heroin seizure 4" not in shown and "Heroin seizure 0" in shown
+    content = response.content.decode()
+    assert "(3+)" in content
+    assert "More than 3 news items match" in content
+
+    response = client.get("/search/", {"q": "heroin seizure 1"})
+    assert "More than" not in response.content.decode()
