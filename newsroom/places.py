@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from django.db.models import CharField, Count, F, Q, Value
 from django.db.models.functions import TruncDate
 from django.http import Http404
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
 from . import memo
+from .addresses import address
 from .models import (
     MEMBER_STATES,
     Article,
@@ -47,7 +47,7 @@ class MemberState:
         return str(self.name)
 
     def get_absolute_url(self):
-        return reverse("newsroom:country_detail", kwargs={"slug": self.slug})
+        return address("newsroom:country_detail", self.slug)
 
     @property
     def slug(self):

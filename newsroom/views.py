@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import CharField, Count, Exists, F, Max, OuterRef, Prefetch, Q, Value
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse, translate_url
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from . import languages, memo
+from .addresses import address
 from .filters import ArticleFilter, EventFilter, OrganisationFilter, ParticipantFilter
 from .models import (
     Article,
@@ -527,7 +528,7 @@ class TagUse:
     event_updated_at: datetime.datetime | None
 
     def get_absolute_url(self):
-        return reverse("newsroom:tag_detail", kwargs={"slug": self.slug})
+        return address("newsroom:tag_detail", self.slug)
 
 
 def _tag_usage(code):

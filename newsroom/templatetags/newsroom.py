@@ -9,7 +9,6 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from .. import images, languages, memo, seo
-from ..addresses import address
 from ..models import Article
 from ..sanitize import sanitize_html
 
@@ -55,13 +54,6 @@ def excerpt(article, words=45):
     """The lead, or the opening words of the body when there is no lead."""
     text = article.lead or strip_tags(article.body)
     return Truncator(text).words(int(words), truncate="…")
-
-
-@register.filter
-def slug_address(slug, route):
-    """`{% url route slug %}` for a route taking one slug, at a fraction of the cost (a list of
-    hundreds of links): see newsroom/addresses.py."""
-    return address(route, slug)
 
 
 @register.filter
