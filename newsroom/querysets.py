@@ -209,8 +209,10 @@ def attach_tags(items):
     model = type(items[0])
     field = model._meta.get_field("tags")
     through, tag_model = field.through, field.remote_field.model
+    db = items[0]._state.db
     rows = (
-        through.objects.filter(content_object_id__in=[item.pk for item in items])
+        through.objects.using(db)
+        .filter(content_object_id__in=[item.pk for item in items])
         .order_by("tag__name", "tag_id")
         .values_list("content_object_id", "tag_id", "tag__name", "tag__slug")
     )
@@ -221,11 +223,11 @@ def attach_tags(items):
         if tag is None:
             tag = made[tag_id] = tag_model(id=tag_id, name=name, slug=slug)
             tag._state.adding = False
-            tag._state.db = items[0]._state.db
+            tag._state.db = db
         tags.setdefault(item_id, []).append(tag)
     cache_name = field.name
     for item in items:
-        found = tag_model.objects.all()
+        found = tag_model.objects.using(db).all()
         found._result_cache = tags.get(item.pk, [])
         found._prefetch_done = True
         if not hasattr(item, "_prefetched_objects_cache"):
