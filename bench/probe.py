@@ -75,6 +75,8 @@ def targets():
         "tag filter": f"{news}?tag={tag.slug}",
         "multi-facet filter": f"{news}?tag={tag.slug}&organisation={organisation.slug}&year={year}",
         "detail": article.get_absolute_url(),
+        "floor: one article": f"/bench/floor/{article.slug}",
+        "floor: 20 articles": "/bench/floor-list",
         "search": f"{reverse('newsroom:search')}?q={SEARCH_TERM}",
         "feed": reverse("newsroom:article_feed_rss"),
         "sitemap": reverse("sitemap_section", kwargs={"section": f"news-{settings.LANGUAGE_CODE}"}),

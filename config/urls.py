@@ -78,6 +78,8 @@ if settings.NEWSROOM_BENCH_PING:
     urlpatterns.append(
         path("bench/ping", lambda request: HttpResponse(b"pong", content_type="text/plain"))
     )
+    # The smallest pages that find content with the ORM and write it with a template (bench/).
+    urlpatterns.append(path("", include("bench.floor")))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

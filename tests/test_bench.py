@@ -2,10 +2,16 @@
 
 import argparse
 import datetime
+from http import HTTPStatus
+
+import pytest
+from django.test import override_settings
+from django.urls import include, path
 
 from bench.run import (
     BEGIN,
     END,
+    FLOORS,
     PAGES,
     Measure,
     ModeResult,
@@ -15,6 +21,9 @@ from bench.run import (
     parse_wrk,
     write_report,
 )
+from config import urls as config_urls
+from newsroom.models import Article
+from tests.factories import make_article
 
 WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:8191/news/
   2 threads and 8 connections
@@ -139,3 +148,32 @@ def test_a_slow_page_is_measured_for_longer_until_enough_requests_or_the_limit(m
     monkeypatch.setattr(wrk, "run", lambda url, seconds: runs.append(seconds) or measure(0.0))
     wrk.measure("http://127.0.0.1/stalled/")
     assert runs == [10, 120], "none in 10 s: the limit"
+
+
+def test_the_floors_are_reported_beside_the_pages_without_a_target_of_their_own():
+    cold, warm = mode_result(300.0), mode_result(800.0)
+    for result in (cold, warm):
+        result.measures.update({name: measure(900.0) for name in FLOORS})
+    text = report([{**run(1000, 300.0, 800.0), "modes": {"cold": cold, "warm": warm}}])
+    assert "| floor: one article | 900 | 0.90 |" in text
+    assert "floor" not in text.split("### Targets")[1], "no target, no verdict"
+    # A run without them (from before the floors) still reports.
+    assert "floor" not in report([run(1000, 300.0, 800.0)])
+
+
+urlpatterns = [*config_urls.urlpatterns, path("", include("bench.floor"))]
+
+
+@pytest.mark.django_db
+@override_settings(ROOT_URLCONF=__name__)
+def test_the_floor_pages_show_public_articles_only(client):
+    shown = make_article(title="Shown <b>here</b>", lead="Opening words of the piece.")
+    draft = make_article(title="A draft", status=Article.Status.DRAFT)
+    page = client.get(f"/bench/floor/{shown.slug}")
+    assert page.status_code == HTTPStatus.OK
+    assert b"Shown &lt;b&gt;here&lt;/b&gt;" in page.content
+    assert client.get(f"/bench/floor/{draft.slug}").status_code == HTTPStatus.NOT_FOUND
+    listing = client.get("/bench/floor-list").content.decode()
+    assert f'href="{shown.get_absolute_url()}"' in listing
+    assert "Opening words of the piece." in listing
+    assert "A draft" not in listing

@@ -179,6 +179,7 @@ def test_stack_runs_production_settings_whatever_the_caller_runs(tmp_path, monke
 def test_the_benchmark_reference_page_is_off_unless_asked_for(client):
     assert not settings.NEWSROOM_BENCH_PING
     assert client.get("/bench/ping").status_code == HTTPStatus.NOT_FOUND
+    assert client.get("/bench/floor-list").status_code == HTTPStatus.NOT_FOUND
 
 
 # --- nginx itself -------------------------------------------------------------------------------
