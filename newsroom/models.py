@@ -566,6 +566,8 @@ class Event(Publishable, Translated):
         indexes = [
             models.Index(fields=["status", "published_at"], name="event_public_idx"),
             models.Index(fields=["starts_on"], name="event_starts_idx"),
+            # With event_starts_idx, finds the events not yet over (EventQuerySet.upcoming).
+            models.Index(fields=["ends_on"], name="event_ends_idx"),
             models.Index(fields=["kind", "starts_on"], name="event_kind_idx"),
             models.Index(fields=["country", "starts_on"], name="event_country_idx"),
             models.Index(

@@ -189,16 +189,39 @@ class EventQuerySet(PublishableQuerySet):
         return timezone.localdate()
 
     def upcoming(self):
-        """Events not yet over, soonest first (an event running today is still upcoming)."""
+        """Events not yet over, soonest first (an event running today is still upcoming).
+
+        An event never ends before it starts (a constraint), so "not over" is "starts today or
+        later, or ends today or later". Asked for the first few in order of start, PostgreSQL
+        would walk the start index through every past event to find them (it takes the matches
+        for spread evenly over the years); the earliest start of an event still running, a
+        bound no upcoming event starts before, makes that walk begin where they do.
+        """
         today = self._today()
-        return self.filter(
-            Q(ends_on__gte=today) | Q(ends_on__isnull=True, starts_on__gte=today)
-        ).order_by("starts_on", "title")
+        return (
+            self.filter(starts_on__gte=self._running_since(today))
+            .filter(Q(starts_on__gte=today) | Q(ends_on__gte=today))
+            .order_by("starts_on", "title")
+        )
+
+    def _running_since(self, today):
+        """The start of the earliest event that began before `today` and is not over (any
+        status: a bound, not a list), else today. Remembered per content version and date."""
+        from . import memo  # memo -> cache -> models -> this module
+
+        model = self.model
+
+        def earliest():
+            running = model._base_manager.filter(starts_on__lt=today, ends_on__gte=today)
+            return min(running.values_list("starts_on", flat=True), default=today)
+
+        return memo.remember("events-running-since", earliest, model._meta.label, today)
 
     def past(self):
+        """Events that are over, the latest first: the rest of upcoming()."""
         today = self._today()
         return self.filter(
-            Q(ends_on__lt=today) | Q(ends_on__isnull=True, starts_on__lt=today)
+            Q(starts_on__lt=today) & (Q(ends_on__isnull=True) | Q(ends_on__lt=today))
         ).order_by("-starts_on", "title")
 
 

@@ -49,5 +49,20 @@ def test_upcoming_and_past_events_split_on_the_last_day():
     today_only = make_event(starts_on=today)
     finished = make_event(starts_on=today - 3 * day, ends_on=today - day)
     long_ago = make_event(starts_on=today - 300 * day)
-    assert list(Event.objects.upcoming()) == [running, today_only, tomorrow, next_week]
-    assert list(Event.objects.past()) == [finished, long_ago]
+    ends_today = make_event(starts_on=today - 2 * day, ends_on=today)
+    ended_yesterday = make_event(starts_on=today - 2 * day, ends_on=today - day)
+    assert list(Event.objects.upcoming()) == [ends_today, running, today_only, tomorrow, next_week]
+    assert list(Event.objects.past()) == [ended_yesterday, finished, long_ago]
+    every = set(Event.objects.all())
+    upcoming, past = set(Event.objects.upcoming()), set(Event.objects.past())
+    assert upcoming | past == every and not upcoming & past
+
+
+def test_upcoming_finds_an_event_running_for_a_long_time_even_after_it_was_asked_before():
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    tomorrow = make_event(starts_on=today + day)
+    assert list(Event.objects.upcoming()) == [tomorrow]  # remembers "nothing running"
+    long_running = make_event(starts_on=today - 400 * day, ends_on=today + 30 * day)
+    assert list(Event.objects.upcoming()) == [long_running, tomorrow]
+    assert list(Event.objects.past()) == []
