@@ -67,9 +67,9 @@ EXPORT, BACKUP = "export", "backup"
 PARTIAL_SUFFIX = ".partial"
 
 # Every content model of the newsroom app, each after the models it points to, so rows load in
-# this order. Not content, and not archived: the revision history (simple-history's Historical*
-# models), the audit trail and preview links — records of how the content was made, which a
-# restored site starts afresh.
+# this order. Not content: the revision history (simple-history's Historical* models), the audit
+# trail and preview links — records of how the content was made, which an export leaves out (a
+# site importing it starts them afresh) and a backup carries in site.json.
 CONTENT_MODELS = (
     Tag,
     Organisation,
