@@ -1008,8 +1008,10 @@ def _open(path_or_file):
         raise ArchiveError(f"Cannot read the archive: {exc}.") from None
 
 
-def _held(counts):
-    return ", ".join(f"{name}: {n}" for name, n in sorted(counts.items()))
+def _held(counts, shown=6):
+    held = [f"{name}: {n}" for name, n in sorted(counts.items())]
+    more = f" and {len(held) - shown} more tables" if len(held) > shown else ""
+    return ", ".join(held[:shown]) + more
 
 
 def import_archive(path_or_file, using=DEFAULT_DB_ALIAS, *, kind=EXPORT, replace=False):
