@@ -642,10 +642,7 @@ def _rename_without_replacing(temporary, path):
         os.unlink(temporary)
 
 
-def _write_atomically(path, write, overwrite):
-    """Write the archive beside `path` under a temporary name, flush it to disk, then rename it
-    into place: whatever stops the write, no file at `path` looks complete. Only a kill that runs
-    no clean-up leaves the temporary `.<name>.<random>.partial` behind (never a .zip)."""
+def _check_target(path, overwrite):
     if path.is_dir():
         raise ArchiveError(f"{path} is a folder.")
     if not path.parent.is_dir():
@@ -654,6 +651,13 @@ def _write_atomically(path, write, overwrite):
         raise ArchiveError(
             f"{path} exists already; choose another name or replace it with --force."
         )
+
+
+def _write_atomically(path, write, overwrite):
+    """Write the archive beside `path` under a temporary name, flush it to disk, then rename it
+    into place: whatever stops the write, no file at `path` looks complete. Only a kill that runs
+    no clean-up leaves the temporary `.<name>.<random>.partial` behind (never a .zip)."""
+    _check_target(path, overwrite)
     handle, temporary = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}.", suffix=PARTIAL_SUFFIX
     )
@@ -682,6 +686,8 @@ def export_archive(path_or_file, using=DEFAULT_DB_ALIAS, *, kind=EXPORT, overwri
 
     A backup (kind=BACKUP) also holds site.json and the images old revisions refer to.
     """
+    if isinstance(path_or_file, (str, os.PathLike)):
+        _check_target(Path(path_or_file), overwrite)  # before the reading, not after it
     snapshot = _read_snapshot(using, kind)
     parsed = _parse_content(snapshot.content)  # what cannot be read back must not be written
     counts = {label(model): len(rows) for model, rows in parsed.items()}

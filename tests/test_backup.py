@@ -606,3 +606,25 @@ def test_backup_and_restore_with_the_media_in_a_bucket(s3_media, tmp_path):
     again = tmp_path / "again.zip"
     run("backup", str(again))
     assert again.read_bytes() == path.read_bytes()
+
+
+def test_backup_needs_one_destination(tmp_path):
+    with pytest.raises(CommandError, match="Say where"):
+        run("backup")
+    with pytest.raises(CommandError, match="once"):
+        run("backup", str(tmp_path / "a.zip"), "--output", str(tmp_path / "b.zip"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_fresh_installation_backs_up_and_restores(media_root, tmp_path):
+    fresh_installation(media_root)
+    path = tmp_path / "empty.zip"
+    run("backup", str(path))
+    fresh_installation(media_root)
+
+    assert "Restored 3 rows and 0 media files" in run("restore", str(path))  # the three roles
+    assert sorted(Group.objects.values_list("name", flat=True)) == [
+        "Administrator",
+        "Author",
+        "Editor",
+    ]
