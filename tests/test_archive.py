@@ -213,7 +213,8 @@ def test_export_writes_a_documented_manifest_and_plain_rows(newsroom, tmp_path):
             data = archive.read(name)
             assert entry == {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
     assert manifest["format"] == FORMAT_NAME
-    assert manifest["format_version"] == 1
+    assert manifest["format_version"] == 2
+    assert manifest["kind"] == "export"
     [(_app, latest)] = MigrationLoader(connection).graph.leaf_nodes("newsroom")
     assert manifest["migration"]["latest_applied"] == latest
     assert manifest["counts"]["newsroom.article"] == 4
@@ -395,7 +396,7 @@ def drop_article_rows(content):
 
 
 def set_version(manifest):
-    manifest["format_version"] = 2
+    manifest["format_version"] = 3
 
 
 def rename_format(manifest):
@@ -448,7 +449,7 @@ DAMAGE = {
     ),
     "unknown version": (
         lambda data: rezip(data, edit_manifest=set_version),
-        "format version 2",
+        "format version 3",
     ),
     "other format": (lambda data: rezip(data, edit_manifest=rename_format), FORMAT_NAME),
     "malformed manifest": (
@@ -548,6 +549,18 @@ def test_import_of_a_missing_file_says_so(tmp_path):
 def test_import_ignores_informational_manifest_keys_it_does_not_know(archive, tmp_path):
     path = tmp_path / "newsroom.zip"
     path.write_bytes(rezip(archive, edit_manifest=lambda m: m.update({"note": "nightly"})))
+    assert import_archive(path).counts["newsroom.article"] == 4
+
+
+def test_import_reads_a_version_1_archive(archive, tmp_path):
+    """Version 1 had no "kind": every archive was a content export."""
+
+    def as_version_1(manifest):
+        manifest["format_version"] = 1
+        del manifest["kind"]
+
+    path = tmp_path / "newsroom.zip"
+    path.write_bytes(rezip(archive, edit_manifest=as_version_1))
     assert import_archive(path).counts["newsroom.article"] == 4
 
 
