@@ -1,7 +1,10 @@
 """Uploaded images: stored without their metadata, and shown through responsive renditions.
 
-An upload is re-encoded before it is stored: turned upright by its EXIF orientation, then saved in
-its own format (JPEG, PNG, WebP) without EXIF (GPS included), XMP, comments or text chunks.
+Only Pillow's JPEG, PNG and WebP decoders ever open an upload or a stored image (open_image;
+newsroom/validators.py checks an upload before it is accepted). An upload is re-encoded before it
+is stored: turned upright by its EXIF orientation, then saved in its own format without EXIF (GPS
+included), XMP, comments or text chunks, and without anything appended after the image. It is
+stored under a random name: nothing of the uploaded file's name reaches the storage.
 
 Each image then gets its renditions, made once after the save that brings it: a few widths per
 kind of image, never wider than the original, each in WebP and in a JPEG fallback (PNG for logos
@@ -14,8 +17,10 @@ image say which widths exist, and no file is opened or looked for while a page i
 import hashlib
 import io
 import posixpath
+import secrets
 from dataclasses import dataclass
 
+from django import forms
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import models
@@ -55,6 +60,8 @@ SHARE_WIDTH = 1200
 # Faces sit in the upper part of a portrait: a square crop keeps the top and drops the bottom.
 SQUARE_CROP_TOP = 0.25
 
+# The only formats accepted, and the only decoders ever used.
+FORMATS = ("JPEG", "PNG", "WEBP")
 EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 RENDITION_OPTIONS = {
     "JPEG": {"quality": 82, "optimize": True, "progressive": True},
@@ -89,6 +96,11 @@ def rendition_size(kind, width, height, rendition_width):
 
 
 # --- Pixels without metadata -------------------------------------------------------------------
+
+
+def open_image(file):
+    """Image.open() with the JPEG, PNG and WebP decoders only: no other one ever reads a file."""
+    return Image.open(file, formats=FORMATS)
 
 
 def upright(image):
@@ -143,15 +155,16 @@ def _encoder_options(source, image, image_format):
 def without_metadata(upload):
     """The uploaded image re-encoded upright in its own format, without EXIF, XMP or comments.
 
-    Returns a ContentFile under the upload's name, and its upright width and height."""
+    Returns a ContentFile named after its format (image.jpg, image.png, image.webp), and its
+    upright width and height. An animation keeps its first frame."""
     upload.seek(0)
-    with Image.open(upload) as source:
+    with open_image(upload) as source:
         image_format = source.format
         image = upright(source)
         buffer = io.BytesIO()
         image.save(buffer, image_format, **_encoder_options(source, image, image_format))
     upload.seek(0)
-    return ContentFile(buffer.getvalue(), name=upload.name), image.size
+    return ContentFile(buffer.getvalue(), name=f"image{EXTENSIONS[image_format]}"), image.size
 
 
 def has_metadata(image):
@@ -185,6 +198,19 @@ class ImageField(models.ImageField):
         kwargs["kind"] = self.kind
         return name, path, args, kwargs
 
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": ImageFormField, **kwargs})
+
+    def generate_filename(self, instance, filename):
+        """A random name in the upload_to folder, with the extension of the image's format
+        (strip_uploads names the file after it): "articles/2025/03/9f86d081884c7d659a2f.jpg".
+        Nothing of the uploaded file's name reaches the storage, and no image of a draft can be
+        found by guessing its name."""
+        extension = posixpath.splitext(filename)[1].lower().replace(".jpeg", ".jpg")
+        if extension not in EXTENSIONS.values():
+            extension = ""
+        return super().generate_filename(instance, f"{secrets.token_hex(10)}{extension}")
+
     def update_dimension_fields(self, instance, force=False, *args, **kwargs):
         if not force:
             return
@@ -193,6 +219,26 @@ class ImageField(models.ImageField):
         except FileNotFoundError:  # a name assigned without its file: nothing to show
             setattr(instance, self.width_field, None)
             setattr(instance, self.height_field, None)
+
+
+class ImageFormField(forms.ImageField):
+    """Django's ImageField form field opens an upload with every decoder Pillow has (EPS, PSD,
+    TIFF, FITS, ...). This one leaves it to the model field's validators (validators.py), which
+    open it with the JPEG, PNG and WebP decoders only, and runs them at once."""
+
+    def to_python(self, data):
+        from .validators import validate_image_upload
+
+        upload = forms.FileField.to_python(self, data)
+        if upload is not None:
+            validate_image_upload(upload)
+        return upload
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if isinstance(widget, forms.FileInput) and "accept" not in widget.attrs:
+            attrs["accept"] = "image/jpeg,image/png,image/webp"
+        return attrs
 
 
 def image_fields(model):
@@ -243,7 +289,7 @@ class Rendition(ImageSpec):
     def generate(self):
         image = self.prepared
         if image is None:
-            with self.source.open("rb"), Image.open(self.source) as opened:
+            with self.source.open("rb"), open_image(self.source) as opened:
                 image = for_resizing(upright(opened))
         width, height = rendition_size(self.kind, *image.size, self.width)
         if KINDS[self.kind].square:
@@ -353,7 +399,7 @@ def _clean_stored_original(file):
     """Re-encode a stored original that still carries metadata, under the same name.
 
     Returns its upright (width, height) and whether it was rewritten."""
-    with file.open("rb"), Image.open(file) as opened:
+    with file.open("rb"), open_image(file) as opened:
         size, dirty = upright_size(opened), has_metadata(opened)
     if not dirty:
         return size, False
@@ -415,7 +461,7 @@ def _make(file, kind, width, height, force):
     wanted = [f for f in cache_files if force or f.name not in stored]
     if not wanted:
         return 0, len(cache_files)
-    with file.open("rb"), Image.open(file) as opened:
+    with file.open("rb"), open_image(file) as opened:
         prepared = for_resizing(upright(opened))
     for cache_file in wanted:
         if cache_file.name in stored:

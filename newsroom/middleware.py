@@ -55,3 +55,43 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         if request.path_info.startswith(f"/{settings.ADMIN_URL}"):
             translation.activate(translation.get_language_from_request(request, check_path=False))
             request.LANGUAGE_CODE = translation.get_language()
+
+
+def permissions_policy(features):
+    """The Permissions-Policy header for {feature: [origins]}: "camera=(), geolocation=(self)"."""
+    return ", ".join(
+        f"{feature}=({' '.join(origins)})" for feature, origins in sorted(features.items())
+    )
+
+
+class PermissionsPolicyMiddleware:
+    """Send NEWSROOM_PERMISSIONS_POLICY with every response, as SecurityMiddleware sends its
+    headers (Django has no setting for this one)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = permissions_policy(settings.NEWSROOM_PERMISSIONS_POLICY)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+class AdminContentSecurityPolicyMiddleware:
+    """Give the admin's pages NEWSROOM_ADMIN_CSP instead of SECURE_CSP.
+
+    Goes after Django's ContentSecurityPolicyMiddleware, which builds the header from the policy
+    a response carries (as its csp_override decorator leaves it) when it has one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith(f"/{settings.ADMIN_URL}") and not hasattr(
+            response, "_csp_config"
+        ):
+            response._csp_config = settings.NEWSROOM_ADMIN_CSP
+        return response

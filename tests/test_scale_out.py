@@ -294,4 +294,7 @@ def test_an_article_published_through_one_server_is_on_the_others_pages_at_once(
     assert source.startswith(f"{bucket.url}renditions/")
     image = requests.get(source, timeout=10)
     assert image.status_code == 200 and image.headers["Content-Type"] == "image/webp"
-    assert [key for key in bucket.keys("articles/") if "barrels" in key]  # the original, too
+    # The original, too, under a random name (its renditions' folder is named after it).
+    original = source.removeprefix(f"{bucket.url}renditions/").rsplit("/", 1)[0]
+    assert original in bucket.keys("articles/")
+    assert re.fullmatch(r"articles/\d{4}/\d{2}/[0-9a-f]{20}\.jpg", original), original

@@ -8,6 +8,7 @@ from http import HTTPStatus
 
 import pytest
 from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
@@ -47,8 +48,10 @@ def make_staff(django_user_model):
     return make
 
 
-def sign_in(client, username, password=PASSWORD, code="", **extra):
+def sign_in(client, username, password=PASSWORD, code="", csrfmiddlewaretoken=None, **extra):
     data = {"username": username, "password": password, "otp_token": code, "next": "/"}
+    if csrfmiddlewaretoken:
+        data["csrfmiddlewaretoken"] = csrfmiddlewaretoken
     return client.post(reverse("admin:login"), data, **extra)
 
 
@@ -391,3 +394,393 @@ def test_the_two_factor_pages_follow_a_moved_admin():
         "/backstage/security/two-factor/",
         "/backstage/security/two-factor/recovery-codes/",
     ], result.stderr
+
+
+# --- Response headers under the production settings -------------------------------------------
+
+# What config.settings.prod makes of the security settings, read from a process that loads it.
+PRODUCTION_SECURITY_SETTINGS = [
+    "SECURE_SSL_REDIRECT",
+    "SECURE_PROXY_SSL_HEADER",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_CONTENT_TYPE_NOSNIFF",
+    "SECURE_REFERRER_POLICY",
+    "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+    "SECURE_CSP",
+    "NEWSROOM_ADMIN_CSP",
+    "NEWSROOM_PERMISSIONS_POLICY",
+    "X_FRAME_OPTIONS",
+    "SESSION_COOKIE_SECURE",
+    "SESSION_COOKIE_HTTPONLY",
+    "SESSION_COOKIE_SAMESITE",
+    "CSRF_COOKIE_SECURE",
+    "CSRF_COOKIE_HTTPONLY",
+    "CSRF_COOKIE_SAMESITE",
+]
+
+
+@pytest.fixture(scope="module")
+def production_security():
+    from .test_settings import PROD_ENV, settings_of
+
+    found = settings_of(*PRODUCTION_SECURITY_SETTINGS, **PROD_ENV)
+    found["SECURE_PROXY_SSL_HEADER"] = tuple(found["SECURE_PROXY_SSL_HEADER"])
+    return found
+
+
+@pytest.fixture
+def production(settings, production_security):
+    for name, value in production_security.items():
+        setattr(settings, name, value)
+    return settings
+
+
+def directives(policy):
+    """{"script-src": ["'self'", ...], ...} of a Content-Security-Policy header."""
+    parsed = {}
+    for part in policy.split(";"):
+        name, *values = part.split()
+        parsed[name] = values
+    return parsed
+
+
+def assert_hardened(response):
+    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    permissions = dict(item.split("=", 1) for item in response["Permissions-Policy"].split(", "))
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"):
+        assert permissions[feature] == "()", feature
+    policy = directives(response["Content-Security-Policy"])
+    assert policy["default-src"] == ["'self'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["base-uri"] == ["'self'"]
+    assert policy["form-action"] == ["'self'"]
+    # Scripts from this site, or carrying this response's nonce (when the page has one).
+    scripts = [source for source in policy["script-src"] if not source.startswith("'nonce-")]
+    assert scripts == ["'self'"]
+    return policy
+
+
+def test_public_pages_carry_every_security_header_in_production(client, production):
+    from .factories import make_article
+
+    article = make_article(body="<p>Seizure report.</p>")
+    for url in ["/", "/news/", article.get_absolute_url(), "/ru/", "/no-such-page/"]:
+        response = client.get(url, secure=True)
+        assert response.status_code in {HTTPStatus.OK, HTTPStatus.NOT_FOUND}, url
+        policy = assert_hardened(response)
+        # The public pages have no inline style either: not even styles may be injected.
+        assert "'unsafe-inline'" not in policy["style-src"], url
+
+
+def test_admin_pages_carry_every_security_header_in_production(client, production, make_staff):
+    make_staff()
+    login_page = client.get(reverse("admin:login"), secure=True)
+    assert_hardened(login_page)
+    assert signed_in(sign_in(client, "editor", secure=True))
+    for url in [reverse("admin:index"), reverse("admin:newsroom_article_add")]:
+        response = client.get(url, secure=True)
+        assert response.status_code == HTTPStatus.OK, url
+        policy = assert_hardened(response)
+        # The rich-text editor draws with style attributes: inline styles, never scripts.
+        assert "'unsafe-inline'" in policy["style-src"]
+
+
+def test_plain_http_is_redirected_to_https_in_production(client, production):
+    response = client.get("/news/?page=2")
+    assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
+    assert response["Location"] == "https://testserver/news/?page=2"
+    # Behind the load balancer, which says the request came over HTTPS.
+    forwarded = client.get("/news/", HTTP_X_FORWARDED_PROTO="https")
+    assert forwarded.status_code == HTTPStatus.OK
+    assert "Strict-Transport-Security" in forwarded
+
+
+def test_session_and_csrf_cookies_are_secure_httponly_and_same_site(production, make_staff):
+    make_staff()
+    # CSRF checked as a browser meets it: the admin works with a CSRF cookie no script can
+    # read, since its forms carry the token.
+    client = Client(enforce_csrf_checks=True)
+    page = client.get(reverse("admin:login"), secure=True)
+    csrf = page.cookies[settings.CSRF_COOKIE_NAME]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)[1]
+    response = sign_in(
+        client, "editor", csrfmiddlewaretoken=token, secure=True, HTTP_ORIGIN="https://testserver"
+    )
+    assert signed_in(response)
+    session = response.cookies[settings.SESSION_COOKIE_NAME]
+    for cookie in (csrf, session):
+        assert cookie["secure"] is True, cookie.key
+        assert cookie["httponly"] is True, cookie.key
+        assert cookie["samesite"] == "Lax", cookie.key
+    assert client.get(reverse("admin:index"), secure=True).status_code == HTTPStatus.OK
+
+
+def test_public_pages_have_no_inline_styles_or_scripts_without_a_nonce(client):
+    call_command("load_demo", stdout=io.StringIO())
+    from newsroom.models import Article, Event, Organisation, Participant
+
+    urls = ["/", "/news/", "/events/", "/people/", "/organisations/", "/tags/", "/ru/"]
+    urls.append(Article.objects.published().exclude(body="").first().get_absolute_url())
+    urls.append(Event.objects.published().exclude(description="").first().get_absolute_url())
+    for model in (Participant, Organisation):
+        urls.append(model.objects.first().get_absolute_url())
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == HTTPStatus.OK, url
+        assert not re.search(r"<style|\sstyle=", response.text), url
+        for tag in re.findall(r"<script\b[^>]*>", response.text):
+            assert " src=" in tag or " nonce=" in tag, (url, tag)
+
+
+# --- Session lifetime -------------------------------------------------------------------------
+
+
+def age_session(client, *, signed_in_ago=0, idle_for=0):
+    """Move the client's session back in time: its sign-in `signed_in_ago` seconds earlier than
+    it was, its last request `idle_for` seconds ago."""
+    from newsroom.security import LAST_SEEN_AT, SIGNED_IN_AT
+
+    session = client.session
+    session[SIGNED_IN_AT] -= signed_in_ago
+    session[LAST_SEEN_AT] = int(time.time()) - idle_for
+    session.save()
+
+
+@pytest.fixture
+def session_limits(settings):
+    settings.NEWSROOM_SESSION_IDLE_TIMEOUT = 30 * 60
+    settings.SESSION_COOKIE_AGE = 8 * 60 * 60
+    return settings
+
+
+def test_a_session_idle_for_longer_than_the_timeout_is_signed_out(
+    client, make_staff, session_limits
+):
+    make_staff()
+    assert signed_in(sign_in(client, "editor"))
+    age_session(client, idle_for=31 * 60)
+    url = reverse("admin:newsroom_article_changelist")
+    response = client.get(url)
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == f"{reverse('admin:login')}?next={url}"
+    assert "_auth_user_id" not in client.session
+    page = client.get(response["Location"])
+    assert "You were signed out after 30 minutes without activity" in page.text
+    assert client.get(url).status_code == HTTPStatus.FOUND, "still signed out"
+    logout = AuditEvent.objects.filter(action=AuditEvent.Action.LOGOUT).get()
+    assert logout.actor.username == "editor"
+
+
+def test_activity_keeps_a_session_alive_until_its_lifetime_ends(client, make_staff, session_limits):
+    from newsroom.security import LAST_SEEN_AT, SIGNED_IN_AT
+
+    make_staff()
+    assert signed_in(sign_in(client, "editor"))
+    url = reverse("admin:index")
+    # Nearly eight hours of work, never 30 minutes apart.
+    for _ in range(16):
+        age_session(client, signed_in_ago=29 * 60, idle_for=29 * 60)
+        assert client.get(url).status_code == HTTPStatus.OK
+        session = client.session
+        assert time.time() - session[LAST_SEEN_AT] < 5, "each request counts as activity"
+    assert time.time() - client.session[SIGNED_IN_AT] >= 7 * 60 * 60
+    # Busy or not, 8 hours after signing in the session is over.
+    age_session(client, signed_in_ago=31 * 60, idle_for=60)
+    response = client.get(url)
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].startswith(reverse("admin:login"))
+    page = client.get(response["Location"])
+    assert "You were signed out: a session lasts 8 hours at most" in page.text
+
+
+def test_an_ended_session_reads_public_pages_as_anyone_does(client, make_staff, session_limits):
+    from .factories import make_article
+
+    draft = make_article(status="draft")
+    make_staff()
+    assert signed_in(sign_in(client, "editor"))
+    age_session(client, idle_for=2 * 60 * 60)
+    assert client.get("/news/").status_code == HTTPStatus.OK
+    assert "_auth_user_id" not in client.session
+    assert client.get(draft.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_the_limits_are_settings(client, make_staff, settings):
+    settings.NEWSROOM_SESSION_IDLE_TIMEOUT = 5 * 60
+    make_staff()
+    assert signed_in(sign_in(client, "editor"))
+    age_session(client, idle_for=4 * 60)
+    assert client.get(reverse("admin:index")).status_code == HTTPStatus.OK
+    age_session(client, idle_for=6 * 60)
+    response = client.get(reverse("admin:index"), follow=True)
+    assert "after 5 minutes without activity" in response.text
+
+
+def test_reading_the_public_site_without_signing_in_creates_no_session(client):
+    response = client.get("/news/")
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+    assert "Cookie" not in response.get("Vary", "")
+
+
+# --- Ending sessions ---------------------------------------------------------------------------
+
+
+def signed_in_clients(username, count):
+    clients = []
+    for _ in range(count):
+        other = Client()
+        assert signed_in(sign_in(other, username))
+        clients.append(other)
+    return clients
+
+
+def session_keys_of(user):
+    from django.contrib.sessions.models import Session
+
+    return [
+        session.session_key
+        for session in Session.objects.all()
+        if session.get_decoded().get("_auth_user_id") == str(user.pk)
+    ]
+
+
+@pytest.mark.parametrize(
+    "engine",
+    ["django.contrib.sessions.backends.db", "django.contrib.sessions.backends.cached_db"],
+)
+def test_deactivating_an_account_in_the_admin_ends_its_sessions(
+    settings, staff_client, make_staff, engine
+):
+    from django.contrib.sessions.backends.cached_db import KEY_PREFIX
+    from django.core.cache import caches
+
+    settings.SESSION_ENGINE = engine
+    victim = make_staff("writer", "Author")
+    bystander = make_staff("bystander", "Author")
+    victims = signed_in_clients("writer", 2)
+    [other] = signed_in_clients("bystander", 1)
+    for each in [*victims, other]:
+        assert each.get(reverse("admin:index")).status_code == HTTPStatus.OK
+    keys = session_keys_of(victim)
+    assert len(keys) == 2
+
+    form = (
+        staff_client.get(reverse("admin:auth_user_change", args=[victim.pk]))
+        .context["adminform"]
+        .form
+    )
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(role="Author", is_active="")
+    data.pop("password", None)
+    data.pop("groups", None)
+    data.pop("user_permissions", None)
+    data.pop("last_login", None)
+    data.pop("date_joined", None)
+    response = staff_client.post(reverse("admin:auth_user_change", args=[victim.pk]), data)
+    assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].errors
+    victim.refresh_from_db()
+    assert not victim.is_active
+
+    assert session_keys_of(victim) == []
+    cache = caches[settings.SESSION_CACHE_ALIAS]
+    assert all(cache.get(KEY_PREFIX + key) is None for key in keys), "no cached copy left"
+    for each in victims:
+        assert each.get(reverse("admin:index")).status_code == HTTPStatus.FOUND
+    assert len(session_keys_of(bystander)) == 1
+    assert other.get(reverse("admin:index")).status_code == HTTPStatus.OK
+    assert staff_client.get(reverse("admin:index")).status_code == HTTPStatus.OK
+
+
+def test_the_deactivate_action_and_a_plain_save_end_sessions_too(staff_client, make_staff):
+    first, second = make_staff("first", "Author"), make_staff("second", "Author")
+    signed_in_clients("first", 1)
+    signed_in_clients("second", 1)
+    staff_client.post(
+        reverse("admin:auth_user_changelist"),
+        {"action": "deactivate", "_selected_action": [first.pk]},
+    )
+    assert session_keys_of(first) == [] and len(session_keys_of(second)) == 1
+    second.is_active = False
+    second.save()
+    assert session_keys_of(second) == []
+
+
+def test_changing_ones_password_ends_ones_other_sessions(make_staff):
+    make_staff()
+    here, elsewhere = signed_in_clients("editor", 2)
+    response = here.post(
+        reverse("admin:password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "a-new-long-passphrase-42",
+            "new_password2": "a-new-long-passphrase-42",
+        },
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert here.get(reverse("admin:index")).status_code == HTTPStatus.OK
+    assert elsewhere.get(reverse("admin:index")).status_code == HTTPStatus.FOUND
+    assert not signed_in(sign_in(Client(), "editor"))
+    assert signed_in(sign_in(Client(), "editor", "a-new-long-passphrase-42"))
+
+
+# --- The same answer for known and unknown accounts -------------------------------------------
+
+
+def comparable(response, *usernames):
+    """The page without what changes with every request or echoes the name that was typed."""
+    text = re.sub(r'(value|nonce)="[A-Za-z0-9+/=_-]{20,}"', "", response.text)
+    for username in usernames:
+        text = text.replace(username, "NAME")
+    return response.status_code, response.get("Location"), text
+
+
+def test_sign_in_answers_the_same_for_known_and_unknown_accounts(client, make_staff):
+    make_staff()
+    make_staff("retired", is_active=False)
+    django_user = make_staff("reader", role=None)
+    django_user.is_staff = False
+    django_user.save()
+    unknown = comparable(sign_in(client, "nobody", WRONG), "nobody")
+    assert unknown[0] == HTTPStatus.OK
+    assert "Please enter the correct" in unknown[2]
+    for username, password in [
+        ("editor", WRONG),  # a staff member, a wrong password
+        ("retired", PASSWORD),  # a deactivated account, its right password
+        ("reader", PASSWORD),  # not staff, the right password
+    ]:
+        assert comparable(sign_in(client, username, password), username) == unknown, username
+
+
+def test_a_lockout_answers_the_same_for_known_and_unknown_accounts(make_staff):
+    make_staff()
+    answers = []
+    for username in ("editor", "nobody"):
+        client = Client()
+        for _ in range(5):
+            sign_in(client, username, WRONG)
+        answers.append(comparable(sign_in(client, username), username))
+    assert answers[0] == answers[1]
+    assert answers[0][0] == HTTPStatus.TOO_MANY_REQUESTS
+
+
+def test_a_wrong_password_reset_link_answers_the_same_for_known_and_unknown_accounts(
+    client, make_staff
+):
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    user = make_staff()
+    pages = []
+    for pk in (user.pk, user.pk + 1000):
+        uid = urlsafe_base64_encode(force_bytes(pk))
+        url = reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": "c3s1-0123456789"})
+        pages.append(comparable(client.get(url, follow=True)))
+    assert pages[0] == pages[1]
+    assert pages[0][0] == HTTPStatus.OK

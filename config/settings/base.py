@@ -124,6 +124,7 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsroom.middleware.LocaleMiddleware",
@@ -132,12 +133,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    # Signs out a session past its idle timeout or lifetime, before anything else uses it.
+    "newsroom.security.SessionLifetimeMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "newsroom.security.TwoFactorMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # After Django's, so that it picks the admin's policy before Django's writes the header.
+    "newsroom.middleware.AdminContentSecurityPolicyMiddleware",
     "newsroom.middleware.LegacyRedirectMiddleware",
     # Last, as django-axes asks: it turns a lockout flagged during sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -215,9 +220,17 @@ SESSION_ENGINE = (
     if REDIS_URL
     else "django.contrib.sessions.backends.db"
 )
+# A staff session ends SESSION_COOKIE_AGE after sign-in however busy it is, and after
+# NEWSROOM_SESSION_IDLE_TIMEOUT without a request (newsroom.security.SessionLifetimeMiddleware).
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", 60 * 60 * 8))
+NEWSROOM_SESSION_IDLE_TIMEOUT = int(os.environ.get("DJANGO_SESSION_IDLE_TIMEOUT", 60 * 30))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_SAVE_EVERY_REQUEST = False
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# No script reads the CSRF cookie (the admin's forms carry the token), so scripts may not.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
 
 # How many reverse proxies stand in front of Django, each appending to X-Forwarded-For. 0 (no
 # proxy) means the header is ignored: anyone can write it. Behind one nginx, set 1. The audit
@@ -306,8 +319,7 @@ MEDIA_ORIGINS = [o for o in [origin(MEDIA_URL)] if o and o not in STATIC_ORIGINS
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE, *STATIC_ORIGINS],
-    # The admin's rich-text editor sets inline styles on the nodes it draws.
-    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE, *STATIC_ORIGINS],
+    "style-src": [CSP.SELF, *STATIC_ORIGINS],
     "img-src": [CSP.SELF, "data:", *STATIC_ORIGINS, *MEDIA_ORIGINS],
     "font-src": [CSP.SELF, "data:", *STATIC_ORIGINS],
     "connect-src": [CSP.SELF],
@@ -315,6 +327,36 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
+}
+# The admin's pages (under ADMIN_URL): the same, except that the rich-text editor (ProseMirror)
+# draws its nodes with style attributes and a <style> element, so inline styles are allowed
+# there. Scripts are not. (newsroom.middleware.AdminContentSecurityPolicyMiddleware)
+NEWSROOM_ADMIN_CSP = {**SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE, *STATIC_ORIGINS]}
+# Browser features no page of the site uses, refused to the pages and anything they embed
+# (newsroom.middleware.PermissionsPolicyMiddleware). browsing-topics replaces FLoC's
+# interest-cohort, which browsers no longer recognise.
+NEWSROOM_PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
 }
 
 # --- Newsroom ---------------------------------------------------------------------
