@@ -292,11 +292,13 @@ class Check:
 
 
 class Soak:
-    def __init__(self, args):
+    def __init__(self, args, run_dir=RUN_DIR):
         self.args = args
+        self.run_dir = Path(run_dir)
         self.checks = []
         self.phases = []  # (name, summary)
         self.notes = {}
+        self.seconds = 0.0
 
     def check(self, name, expected, measured, ok):
         self.checks.append(Check(name, expected, measured, bool(ok)))
@@ -314,8 +316,9 @@ class Soak:
 
     def run(self):
         args = self.args
-        shutil.rmtree(RUN_DIR, ignore_errors=True)
-        RUN_DIR.mkdir(parents=True)
+        shutil.rmtree(self.run_dir, ignore_errors=True)
+        self.run_dir.mkdir(parents=True)
+        started = time.monotonic()
         scratch = Path(tempfile.mkdtemp(prefix="newsroom-soak-"))
         postgres, redis, stack, load = PrivatePostgres(scratch / "pg"), None, None, None
         try:
@@ -325,13 +328,13 @@ class Soak:
             redis.start()
             log(f"Redis of our own on {HOST}:{redis.port}")
             stack = Stack(
-                RUN_DIR / "run",
+                self.run_dir / "run",
                 port=free_port(HOST),
                 env={
                     "DATABASE_URL": postgres.url,
                     "REDIS_URL": redis.url,
-                    "DJANGO_STATIC_ROOT": str(RUN_DIR / "static"),
-                    "DJANGO_MEDIA_ROOT": str(RUN_DIR / "media"),
+                    "DJANGO_STATIC_ROOT": str(self.run_dir / "static"),
+                    "DJANGO_MEDIA_ROOT": str(self.run_dir / "media"),
                     "GUNICORN_WORKERS": str(args.workers),
                     # The same workers all along: their memory is the run's.
                     "GUNICORN_MAX_REQUESTS": "0",
@@ -368,6 +371,7 @@ class Soak:
             if postgres.running():
                 postgres.stop("immediate")
             shutil.rmtree(scratch, ignore_errors=True)
+            self.seconds = time.monotonic() - started
         return all(check.ok for check in self.checks)
 
     @staticmethod
@@ -376,7 +380,7 @@ class Soak:
         connection.request("GET", "/news/", headers={"Host": f"{HOST}:{port}"})
         body = connection.getresponse().read().decode()
         connection.close()
-        found = sorted(set(re.findall(r'href="(/news/[a-z0-9-]+/)"', body)))
+        found = sorted(set(re.findall(r'href="(/news/(?!\d+/)[a-z0-9-]+/)"', body)))
         return found[:10]
 
     # --- the phases ---
@@ -572,19 +576,20 @@ class Soak:
     def report(self, command):
         args = self.args
         passed = all(check.ok for check in self.checks)
+        verdict = "All expectations met" if passed else "FAILED"
         lines = [
             f"Run on {datetime.date.today().isoformat()} with `{command}`: {args.workers} gunicorn "
             f"workers, {args.clients} clients, {args.articles:,} generated articles, "
             f"{args.seconds} s of sustained load, outages of {args.outage} s "
             f"({platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python "
-            f"{platform.python_version()}). **{'All expectations met' if passed else 'FAILED'}.**",
+            f"{platform.python_version()}; {self.seconds / 60:.1f} minutes in all). **{verdict}.**",
             "",
             "| check | expected | measured | |",
             "| --- | --- | --- | --- |",
         ]
         for check in self.checks:
-            verdict = "pass" if check.ok else "**FAIL**"
-            lines.append(f"| {check.name} | {check.expected} | {check.measured} | {verdict} |")
+            mark = "pass" if check.ok else "**FAIL**"
+            lines.append(f"| {check.name} | {check.expected} | {check.measured} | {mark} |")
         lines += [
             "",
             "| phase | requests | per s | statuses | p50 | p99 | max |",
