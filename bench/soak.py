@@ -46,6 +46,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import psycopg
+
 from deploy.stack import BASE_DIR, Stack, StackError, free_port
 
 RUN_DIR = BASE_DIR / ".run" / "soak"
@@ -351,6 +353,8 @@ class Soak:
                 *("--articles", str(args.articles), "--events", str(args.articles // 10)),
                 capture=True,
             )
+            with psycopg.connect(postgres.url, autocommit=True) as connection:
+                connection.execute("VACUUM ANALYZE")  # the planner's statistics, as in production
             stack.start()
             log(f"The stack serves {stack.url}/ with {args.workers} workers")
             pages = [*STATIC_PAGES, *self.detail_pages(stack.port)]
@@ -404,6 +408,7 @@ class Soak:
             server_errors(results) == 0,
         )
         self.check("sustained load: requests", "> 0", str(len(results)), results)
+        (self.run_dir / "memory.json").write_text(json.dumps(samples))  # {pid: kB} every 2 s
         fifth = max(1, len(samples) // 5)
         pids = set(samples[0]) if samples else set()
         growths = []

@@ -51,7 +51,8 @@ def database_error(exc):
     return isinstance(exc, DATABASE_ERRORS)
 
 
-def _log_outage(request, exc):
+def report_outage(what, exc):
+    """Log that the database failed `what`: at most one line per LOG_EVERY s and process."""
     now = time.monotonic()
     with _log_lock:
         if now < _log_state["next"]:
@@ -60,9 +61,8 @@ def _log_outage(request, exc):
         left_out, _log_state["left_out"] = _log_state["left_out"], 0
         _log_state["next"] = now + LOG_EVERY
     logger.error(
-        "Database unavailable: 503 for %s %s (%s: %s)%s",
-        request.method,
-        request.path,
+        "Database unavailable: %s (%s: %s)%s",
+        what,
         type(exc).__name__,
         str(exc).strip().splitlines()[0] if str(exc).strip() else "",
         f"; {left_out} more since the last report" if left_out else "",
@@ -89,18 +89,21 @@ def server_error(request, template_name="500.html"):
     """handler500: a database that cannot be reached is a 503, everything else Django's 500."""
     exc = sys.exc_info()[1]
     if database_error(exc):
-        _log_outage(request, exc)
+        report_outage(f"503 for {request.method} {request.path}", exc)
         return unavailable_page(request)
     return defaults.server_error(request, template_name)
 
 
 class QuietOutageFilter(logging.Filter):
-    """On django.request: drop the traceback Django logs with each 503 of a database outage
-    (server_error() has logged its own, shorter, line)."""
+    """On django.request: drop the line (and traceback) Django logs with each 503 of a database
+    outage, the 503 page's and /healthz's: report_outage() has logged its own, shorter, one."""
 
     def filter(self, record):
+        if getattr(record, "status_code", None) != 503:
+            return True
         exc = record.exc_info[1] if record.exc_info else None
-        return not (getattr(record, "status_code", None) == 503 and database_error(exc))
+        request = getattr(record, "request", None)
+        return not (database_error(exc) or getattr(request, "path", None) == "/healthz")
 
 
 # --- /healthz ------------------------------------------------------------------------------------
@@ -112,6 +115,7 @@ def check_database():
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DATABASE_ERRORS as exc:
+        report_outage("/healthz answered 503", exc)
         return f"{type(exc).__name__}: {exc}".strip()
     return None
 
@@ -127,10 +131,9 @@ def check_cache():
 @require_safe
 @never_cache
 def healthz(request):
+    # Failures are logged by report_outage() (database) and by the page cache (Redis), once in a
+    # while: a load balancer asks every few seconds.
     database, cache = check_database(), check_cache()
-    for name, problem in (("database", database), ("cache", cache)):
-        if problem:
-            logger.warning("/healthz: %s unavailable (%s)", name, problem.splitlines()[0])
     status = "error" if database else "degraded" if cache else "ok"
     response = JsonResponse(
         {

@@ -110,27 +110,45 @@ def test_healthz_is_one_query(anonymous, django_assert_num_queries):
         anonymous.get("/healthz")
 
 
-def test_an_unreachable_postgresql_is_reported_within_the_connect_timeout():
-    """A real connection attempt to a closed port, with the settings' connect_timeout."""
-    pytest.importorskip("psycopg")
-    handler = ConnectionHandler(
+def postgresql_at(port, connect_timeout=2):
+    return ConnectionHandler(
         {
             DEFAULT_DB_ALIAS: {
                 "ENGINE": "django.db.backends.postgresql",
                 "NAME": "newsroom",
                 "USER": "newsroom",
                 "HOST": "127.0.0.1",
-                "PORT": closed_port(),
-                "OPTIONS": {"connect_timeout": 2},
+                "PORT": port,
+                "OPTIONS": {"connect_timeout": connect_timeout},
             }
         }
     )
+
+
+def timed_check(handler):
     started = time.monotonic()
     with mock.patch.object(outage, "connections", handler):
         problem = outage.check_database()
     handler.close_all()
+    return problem, time.monotonic() - started
+
+
+def test_a_postgresql_that_refuses_is_reported_at_once():
+    pytest.importorskip("psycopg")
+    problem, seconds = timed_check(postgresql_at(closed_port()))
     assert problem and problem.startswith("OperationalError")
-    assert time.monotonic() - started < 2.5
+    assert seconds < 1
+
+
+def test_a_postgresql_that_does_not_answer_is_given_up_after_the_connect_timeout():
+    """A server that accepts the connection and never answers (hung, or a black hole)."""
+    pytest.importorskip("psycopg")
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        problem, seconds = timed_check(postgresql_at(silent.getsockname()[1], connect_timeout=2))
+    assert problem and problem.startswith("OperationalError")
+    assert 1.5 < seconds < 5, "neither at once nor the operating system's minutes"
 
 
 # --- The database down: a 503 page -------------------------------------------------------------
@@ -192,6 +210,16 @@ def test_django_request_log_drops_the_outage_traceback_only():
     assert not record(503, OperationalError("down"))
     assert record(500, ProgrammingError("no such column"))
     assert record(500, ValueError("bug"))
+    healthz = mock.Mock(status_code=503, exc_info=None, request=mock.Mock(path="/healthz"))
+    assert not quiet.filter(healthz), "a load balancer's probe every few seconds"
+
+
+def test_healthz_logs_a_database_outage_once_in_a_while(anonymous):
+    with database_down(), mock.patch.object(outage.logger, "error") as logged:
+        for _ in range(3):
+            assert anonymous.get("/healthz").status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert logged.call_count == 1
+    assert logged.call_args.args[1] == "/healthz answered 503"
 
 
 @pytest.mark.parametrize("error", [ProgrammingError, IntegrityError])
