@@ -92,7 +92,7 @@ bench: install prod-deps ## Benchmark the production stack at each of SIZES arti
 	$(PY) -m bench.run --sizes $(SIZES) $(BENCH_ARGS)
 
 # Faults under load, on a PostgreSQL and a Redis of its own (never the machine's): SOAK_SECONDS of
-# sustained load (default 120), SOAK_OUTAGE_SECONDS (10) of each outage; SOAK_WORKERS, SOAK_CLIENTS,
+# sustained load (default 150), SOAK_OUTAGE_SECONDS (10) of each outage; SOAK_WORKERS, SOAK_CLIENTS,
 # SOAK_ARTICLES (python -m bench.soak --help). docs/reliability.md describes the checks.
 soak: install prod-deps ## Load, a PostgreSQL restart, Redis stopped, a worker killed (~5 min); writes docs/reliability.md
 	$(PY) -m bench.soak

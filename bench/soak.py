@@ -1,5 +1,5 @@
 """The soak: the production stack under steady load, while its database, its cache and one of its
-workers fail in turn. Loopback only, bounded in time (about four minutes with the defaults).
+workers fail in turn. Loopback only, bounded in time (about five minutes with the defaults).
 
     python -m bench.soak                      # what `make soak` runs; writes docs/reliability.md
     python -m bench.soak --seconds 10 --outage 4 --no-write    # a quick look
@@ -627,8 +627,8 @@ def main(argv=None):
     parser.add_argument(
         "--seconds",
         type=int,
-        default=env_int("SOAK_SECONDS", 120),
-        help="sustained load after the warm-up (SOAK_SECONDS, default 120)",
+        default=env_int("SOAK_SECONDS", 150),
+        help="sustained load after the warm-up (SOAK_SECONDS, default 150)",
     )
     parser.add_argument(
         "--outage",
@@ -636,7 +636,12 @@ def main(argv=None):
         default=env_int("SOAK_OUTAGE_SECONDS", 10),
         help="how long PostgreSQL and Redis stay down (SOAK_OUTAGE_SECONDS, 10)",
     )
-    parser.add_argument("--warmup", type=int, default=env_int("SOAK_WARMUP_SECONDS", 10))
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=env_int("SOAK_WARMUP_SECONDS", 30),
+        help="load before the sustained phase: the workers' caches fill (default 30)",
+    )
     parser.add_argument(
         "--workers", type=int, default=env_int("SOAK_WORKERS", 2), help="gunicorn's (default 2)"
     )
