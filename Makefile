@@ -15,7 +15,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help install messages browser-deps prod-deps run serve migrate demo admin test test-postgres \
-	serve-prod serve-prod-start serve-prod-stop bench lint format check clean
+	serve-prod serve-prod-start serve-prod-stop bench soak lint format check clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-17s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -90,6 +90,12 @@ SIZES ?= 1000,10000,100000
 BENCH_ARGS ?=
 bench: install prod-deps ## Benchmark the production stack at each of SIZES articles; writes docs/benchmarks.md
 	$(PY) -m bench.run --sizes $(SIZES) $(BENCH_ARGS)
+
+# Faults under load, on a PostgreSQL and a Redis of its own (never the machine's): SOAK_SECONDS of
+# sustained load (default 150), SOAK_OUTAGE_SECONDS (10) of each outage; SOAK_WORKERS, SOAK_CLIENTS,
+# SOAK_ARTICLES (python -m bench.soak --help). docs/reliability.md describes the checks.
+soak: install prod-deps ## Load, a PostgreSQL restart, Redis stopped, a worker killed (~5 min); writes docs/reliability.md
+	$(PY) -m bench.soak
 
 lint: install ## Ruff lint and format check
 	$(BIN)/ruff check .

@@ -9,7 +9,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from newsroom import parity, security
+from newsroom import outage, parity, security
 from newsroom.sitemaps import SITEMAPS
 
 admin.site.site_header = _("CARICC newsroom")
@@ -66,6 +66,8 @@ urlpatterns = [
         ),
         name="robots_txt",
     ),
+    # For load balancers: database and cache state, never cached (newsroom/outage.py).
+    path("healthz", outage.healthz, name="healthz"),
     *i18n_patterns(
         # English at the root (/news/…), Russian under /ru/ (/ru/news/…).
         path("", include("newsroom.urls")),
@@ -86,3 +88,5 @@ if settings.DEBUG:
 
 handler400 = "newsroom.views.bad_request"
 handler404 = "newsroom.views.page_not_found"
+# A database that cannot be reached: a 503 page instead of the 500 (newsroom/outage.py).
+handler500 = "newsroom.outage.server_error"

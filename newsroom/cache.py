@@ -5,10 +5,11 @@
 ``no-store`` or ``no-cache`` (the staff preview of a draft sends those) and varying on nothing
 but the language: every public page, list, search, feed, calendar and sitemap. Redirects and
 errors are not kept: a 404 is cheap to make, and keeping it would let anyone fill the cache with
-made-up addresses. The admin, ``/accounts/``, ``/i18n/`` and preview links are never looked up.
-A request carrying a session cookie is looked up only if its session holds no signed-in user (the
-session is loaded for that, and only then); it never fills the cache, so whatever a signed-in
-staff member sees stays theirs. Responses to staff carry ``Cache-Control: private, no-cache``.
+made-up addresses. The admin, ``/accounts/``, ``/i18n/``, preview links and ``/healthz`` are never
+looked up. A request carrying a session cookie is looked up only if its session holds no
+signed-in user (the session is loaded for that, and only then); it never fills the cache, so
+whatever a signed-in staff member sees stays theirs. Responses to staff carry
+``Cache-Control: private, no-cache``.
 
 **The key** is a SHA-256 of scheme, host, language, path and query string (parameters in key
 order; repeated values keep theirs), so it has a fixed length whatever the query; a query string
@@ -76,7 +77,7 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.core.signals import setting_changed
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, InterfaceError, transaction
 from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpResponse
@@ -305,8 +306,9 @@ def changes_by_itself_at(generation, now, cache=None):
 
 
 def excluded_prefixes():
-    """Paths never looked up: the admin, account pages, Django's i18n views and preview links."""
-    prefixes = {f"/{settings.ADMIN_URL}", "/accounts/", "/i18n/"}
+    """Paths never looked up: the admin, account pages, Django's i18n views, preview links and
+    the load balancers' /healthz."""
+    prefixes = {f"/{settings.ADMIN_URL}", "/accounts/", "/i18n/", "/healthz"}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             try:
@@ -538,7 +540,7 @@ class PageCacheMiddleware:
         started = timezone.now()
         try:
             changes_at = changes_by_itself_at(generation, started, cache)
-        except DatabaseError:
+        except (DatabaseError, InterfaceError):  # the database's, not the cache's
             raise
         except Exception as exc:  # noqa: BLE001
             _failed(exc, "reading the schedule")

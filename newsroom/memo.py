@@ -27,7 +27,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.signals import request_started
-from django.db import DatabaseError
+from django.db import DatabaseError, InterfaceError
 from django.utils import timezone
 
 from . import cache as page_cache
@@ -94,7 +94,7 @@ def remember(name, compute, *parts):
             return entry[0]
         # Until the next scheduled publication or expiry, or local midnight, whichever is first.
         horizon = page_cache.changes_by_itself_at(version(), moment)
-    except DatabaseError:
+    except (DatabaseError, InterfaceError):  # the database's, not the cache's
         raise
     except Exception as exc:  # noqa: BLE001 - any cache failure: compute without it
         page_cache._failed(exc, "reading a remembered figure")

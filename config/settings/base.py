@@ -169,6 +169,8 @@ TEMPLATES = [
 # --- Database ----------------------------------------------------------------
 # DATABASE_URL selects the database (postgres://user@host:5432/name); without it,
 # the embedded SQLite file keeps a fresh clone runnable with nothing installed.
+# A persistent connection (DJANGO_CONN_MAX_AGE seconds; production keeps them) is checked before
+# it is reused, so a restarted PostgreSQL costs no request: the next one connects again.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -176,6 +178,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that cannot be reached fails a request within this many seconds (then a 503 page,
+# newsroom/outage.py), instead of holding a worker for the operating system's TCP timeout.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", 3))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = DATABASE_CONNECT_TIMEOUT
 
 # --- Caches ------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -215,11 +222,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Sessions are rows in the database, which every app server shares; with Redis they are read
 # through the cache (cached_db), and a flushed cache loses none of them.
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db"
-    if REDIS_URL
-    else "django.contrib.sessions.backends.db"
-)
+# newsroom.sessions is Django's cached_db made to outlive a Redis outage (sign-in and sign-out).
+SESSION_ENGINE = "newsroom.sessions" if REDIS_URL else "django.contrib.sessions.backends.db"
 # A staff session ends SESSION_COOKIE_AGE after sign-in however busy it is, and after
 # NEWSROOM_SESSION_IDLE_TIMEOUT without a request (newsroom.security.SessionLifetimeMiddleware).
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", 60 * 60 * 8))
@@ -382,6 +386,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A database outage is logged in one line by newsroom.outage, not a traceback per request.
+    "filters": {"database_outage": {"()": "newsroom.outage.QuietOutageFilter"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "django.request": {"filters": ["database_outage"]},
+    },
 }

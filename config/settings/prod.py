@@ -22,7 +22,13 @@ if not os.environ.get("DATABASE_URL"):  # noqa: F405
 if not REDIS_URL:  # noqa: F405
     raise ImproperlyConfigured("REDIS_URL must point at the Redis server every app server shares.")
 
+# Connections are kept between requests (each is checked before reuse: CONN_HEALTH_CHECKS in
+# base.py), so a restart of PostgreSQL is survived without a connection per request.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DJANGO_CONN_MAX_AGE", 60))  # noqa: F405
+
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+# A load balancer asks /healthz over plain HTTP, past the redirect (newsroom/outage.py).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 60 * 60 * 24 * 365))  # noqa: F405
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
