@@ -163,6 +163,18 @@ class PublishableAdmin(BilingualAdmin):
     def has_publish_permission(self, request):
         return request.user.has_perm(workflow.publish_permission(self.model))
 
+    def get_queryset(self, request):
+        # Lists, change and history pages, actions and autocomplete all start here: an author
+        # never finds a colleague's unpublished piece, not even by its id.
+        return workflow.visible_to(request.user, super().get_queryset(request))
+
+    def has_view_permission(self, request, obj=None):
+        # The object itself, for the pages that find it elsewhere than get_queryset() (the
+        # history of a deleted item, a revision).
+        if not super().has_view_permission(request, obj):
+            return False
+        return obj is None or workflow.may_see(request.user, obj)
+
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False

@@ -37,6 +37,14 @@ def _national_organisations(model, country):
     return model._meta.get_field("organisations").related_model.objects.national(country)
 
 
+def published_condition(now=None):
+    """Q: published, its publication time reached, not yet expired (see `published()`)."""
+    now = now or timezone.now()
+    return Q(status="published", published_at__lte=now) & (
+        Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+    )
+
+
 class PublishableQuerySet(models.QuerySet):
     """Articles and events: what is public, and their tags for lists."""
 
@@ -63,10 +71,7 @@ class PublishableQuerySet(models.QuerySet):
 
     def published(self):
         """What the public may see: published, its publication time reached, not yet expired."""
-        now = timezone.now()
-        return self.filter(status="published", published_at__lte=now).filter(
-            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
-        )
+        return self.filter(published_condition())
 
     def in_language(self, code=None):
         """Items written in `code` (the active language by default): their title is filled in.
