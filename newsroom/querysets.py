@@ -117,18 +117,27 @@ def _event_model(model):
 
 class ArticleQuerySet(PublishableQuerySet):
     def _reporting(self, events):
-        """Article ids of the reports of `events` (a queryset of events)."""
+        """Article ids of the reports of `events` (a queryset of event ids).
+
+        Callers pass public events only: a link to an unpublished event must not make a public
+        article show up on an organisation's, a person's or a country's page (or in its counts).
+        """
         return _links(self.model, "events").filter(event__in=events).values("article")
 
     def involving_organisations(self, organisations):
-        """Articles naming any of `organisations`, directly or through the events they report."""
-        events = _event_model(self.model).objects.hosted_or_attended_by(organisations)
+        """Articles naming any of `organisations`, directly or through the public events they
+        report."""
+        events = _event_model(self.model).objects.published().hosted_or_attended_by(organisations)
         named = _links(self.model, "organisations").filter(organisation__in=organisations)
         return self.filter(_any_of(named.values("article"), self._reporting(events)))
 
     def involving_participant(self, participant):
         """Articles a person wrote, is named in, or took part in an event of."""
-        events = _event_model(self.model).objects.filter(participations__participant=participant)
+        events = (
+            _event_model(self.model)
+            .objects.published()
+            .filter(participations__participant=participant)
+        )
         wrote = _links(self.model, "authors").filter(participant=participant)
         named = _links(self.model, "participants").filter(participant=participant)
         return self.filter(
@@ -147,12 +156,12 @@ class ArticleQuerySet(PublishableQuerySet):
         """involving_country() as a condition, for filtered counts."""
         organisations = _national_organisations(self.model, country)
         event_model = _event_model(self.model)
-        events = event_model.objects.hosted_or_attended_by(organisations)
+        events = event_model.objects.published()
         named = _links(self.model, "organisations").filter(organisation__in=organisations)
         return _any_of(
             named.values("article"),
-            self._reporting(events),
-            self._reporting(event_model.objects.filter(country=country).values("pk")),
+            self._reporting(events.hosted_or_attended_by(organisations)),
+            self._reporting(events.filter(country=country).values("pk")),
         )
 
 
