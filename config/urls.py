@@ -9,6 +9,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from newsroom import admin as newsroom_admin
 from newsroom import outage, parity, security
 from newsroom.sitemaps import SITEMAPS
 
@@ -31,6 +32,12 @@ urlpatterns = [
         f"{settings.ADMIN_URL}translations/",
         admin.site.admin_view(parity.report_view),
         name="translations_report",
+    ),
+    # In place of the admin's own "View on site", which redirects to any object's address.
+    path(
+        f"{settings.ADMIN_URL}r/<path:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(newsroom_admin.view_on_site),
+        name="admin_view_on_site",
     ),
     path(settings.ADMIN_URL, admin.site.urls),
     # Only the pages behind a forced password reset's link; staff sign in through the admin

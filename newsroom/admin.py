@@ -7,9 +7,11 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
+from django.contrib.contenttypes import views as contenttype_views
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db.models import Count
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -162,6 +164,18 @@ class PublishableAdmin(BilingualAdmin):
 
     def has_publish_permission(self, request):
         return request.user.has_perm(workflow.publish_permission(self.model))
+
+    def get_queryset(self, request):
+        # Lists, change and history pages, actions and autocomplete all start here: an author
+        # never finds a colleague's unpublished piece, not even by its id.
+        return workflow.visible_to(request.user, super().get_queryset(request))
+
+    def has_view_permission(self, request, obj=None):
+        # The object itself, for the pages that find it elsewhere than get_queryset() (the
+        # history of a deleted item, a revision).
+        if not super().has_view_permission(request, obj):
+            return False
+        return obj is None or workflow.may_see(request.user, obj)
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
@@ -779,3 +793,22 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+def view_on_site(request, content_type_id, object_id):
+    """The admin's "View on site" link, for objects the user may see in the admin only.
+
+    Django's own answers anyone signed in to the admin with any object's public address, so an
+    Author could read a colleague's draft's slug (its title, near enough) by trying ids.
+    """
+    try:
+        model = ContentType.objects.get_for_id(int(content_type_id)).model_class()
+    except (ContentType.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
+    model_admin = admin.site._registry.get(model)
+    if model_admin is None or not model_admin.has_view_or_change_permission(request):
+        raise Http404
+    obj = model_admin.get_object(request, unquote(object_id))
+    if obj is None or not model_admin.has_view_or_change_permission(request, obj):
+        raise Http404
+    return contenttype_views.shortcut(request, content_type_id, object_id)

@@ -91,7 +91,8 @@ def report_view(request):
         if not request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
             continue
         changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-        queryset = model._default_manager.all()
+        # What the admin's list shows this user (an author sees no colleague's drafts).
+        queryset = admin.site.get_model_admin(model).get_queryset(request)
         cells = [
             (missing(queryset, code).count(), f"{changelist}?translation={MISSING}-{code}")
             for code in codes()

@@ -37,6 +37,14 @@ def _national_organisations(model, country):
     return model._meta.get_field("organisations").related_model.objects.national(country)
 
 
+def published_condition(now=None):
+    """Q: published, its publication time reached, not yet expired (see `published()`)."""
+    now = now or timezone.now()
+    return Q(status="published", published_at__lte=now) & (
+        Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+    )
+
+
 class PublishableQuerySet(models.QuerySet):
     """Articles and events: what is public, and their tags for lists."""
 
@@ -63,10 +71,7 @@ class PublishableQuerySet(models.QuerySet):
 
     def published(self):
         """What the public may see: published, its publication time reached, not yet expired."""
-        now = timezone.now()
-        return self.filter(status="published", published_at__lte=now).filter(
-            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
-        )
+        return self.filter(published_condition())
 
     def in_language(self, code=None):
         """Items written in `code` (the active language by default): their title is filled in.
@@ -112,18 +117,27 @@ def _event_model(model):
 
 class ArticleQuerySet(PublishableQuerySet):
     def _reporting(self, events):
-        """Article ids of the reports of `events` (a queryset of events)."""
+        """Article ids of the reports of `events` (a queryset of event ids).
+
+        Callers pass public events only: a link to an unpublished event must not make a public
+        article show up on an organisation's, a person's or a country's page (or in its counts).
+        """
         return _links(self.model, "events").filter(event__in=events).values("article")
 
     def involving_organisations(self, organisations):
-        """Articles naming any of `organisations`, directly or through the events they report."""
-        events = _event_model(self.model).objects.hosted_or_attended_by(organisations)
+        """Articles naming any of `organisations`, directly or through the public events they
+        report."""
+        events = _event_model(self.model).objects.published().hosted_or_attended_by(organisations)
         named = _links(self.model, "organisations").filter(organisation__in=organisations)
         return self.filter(_any_of(named.values("article"), self._reporting(events)))
 
     def involving_participant(self, participant):
         """Articles a person wrote, is named in, or took part in an event of."""
-        events = _event_model(self.model).objects.filter(participations__participant=participant)
+        events = (
+            _event_model(self.model)
+            .objects.published()
+            .filter(participations__participant=participant)
+        )
         wrote = _links(self.model, "authors").filter(participant=participant)
         named = _links(self.model, "participants").filter(participant=participant)
         return self.filter(
@@ -142,12 +156,12 @@ class ArticleQuerySet(PublishableQuerySet):
         """involving_country() as a condition, for filtered counts."""
         organisations = _national_organisations(self.model, country)
         event_model = _event_model(self.model)
-        events = event_model.objects.hosted_or_attended_by(organisations)
+        events = event_model.objects.published()
         named = _links(self.model, "organisations").filter(organisation__in=organisations)
         return _any_of(
             named.values("article"),
-            self._reporting(events),
-            self._reporting(event_model.objects.filter(country=country).values("pk")),
+            self._reporting(events.hosted_or_attended_by(organisations)),
+            self._reporting(events.filter(country=country).values("pk")),
         )
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import languages, memo
+from . import languages, memo, workflow
 from .addresses import address
 from .filters import ArticleFilter, EventFilter, OrganisationFilter, ParticipantFilter
 from .models import (
@@ -123,15 +123,11 @@ class PreviewMixin:
         return guarded(self.visible(super().get_queryset()))
 
     def visible(self, queryset):
-        """What this request may see: everything for staff who may view it, else the public."""
+        """What this request may see: for staff, what the admin shows them (drafts to those who
+        may publish, their own pieces to authors: workflow.visible_to), else the public."""
         user = self.request.user
-        opts = queryset.model._meta
-        if (
-            user.is_authenticated
-            and user.is_staff
-            and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
-        ):
-            return queryset
+        if user.is_authenticated and user.is_staff:
+            return workflow.visible_to(user, queryset)
         return queryset.published()
 
     def get_context_data(self, **kwargs):

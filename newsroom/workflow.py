@@ -14,9 +14,11 @@ schedules; an expiry time takes an item down again. Both are decided by the data
 every public page (see querysets.published()), so no job has to run for them.
 """
 
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import AuditEvent, Publishable
+from .querysets import published_condition
 
 S = Publishable.Status
 OWNER, EDITOR = "owner", "editor"
@@ -56,6 +58,29 @@ def capacities(user, obj):
     if getattr(obj, "created_by_id", None) and obj.created_by_id == user.pk:
         found.add(OWNER)
     return found
+
+
+def visible_to(user, queryset):
+    """What of `queryset` (articles or events) `user` may see, published or not: everything for
+    those who may publish it; the public items and their own pieces for anyone else who may view
+    it (an Author never sees a colleague's draft); the public items only for the rest. The admin's
+    lists, change and history pages, its autocomplete and the staff preview of the public pages
+    all go by this."""
+    model = queryset.model
+    if user.has_perm(publish_permission(model)):
+        return queryset
+    condition = published_condition()
+    opts = model._meta
+    owned = any(field.name == "created_by" for field in opts.get_fields())
+    viewer = user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+    if owned and viewer and user.is_authenticated:
+        condition |= Q(created_by=user.pk)
+    return queryset.filter(condition)
+
+
+def may_see(user, obj) -> bool:
+    """`visible_to()` for one object."""
+    return obj.is_published or bool(capacities(user, obj))
 
 
 def can_move(user, obj, to_status, from_status=None) -> bool:

@@ -287,10 +287,11 @@ def test_country_pages_take_the_same_queries_however_many_items(
         make_participation(event, person, organisation=mvd)
 
     # The first visits count over the archive (newsroom/memo.py): organisations, news and events
-    # per state, and once when the next scheduled item appears (2); then the state's people.
+    # per state, and once when the next scheduled item appears (2); then the state's people, and
+    # the earliest start of an event still running (EventQuerySet.upcoming()).
     with django_assert_num_queries(5):
         assert client.get("/countries/").status_code == HTTPStatus.OK
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         assert client.get(country_url()).status_code == HTTPStatus.OK
     # Later ones read the counts from the memo. Country page: organisations, news, upcoming and
     # past events, people and their positions.

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from newsroom.models import AuditEvent, PreviewLink
+from newsroom.models import Article, AuditEvent, PreviewLink
 from newsroom.preview import MAX_VALIDITY, SALT, create_link, preview_url, signed_value
 
 from .factories import (
@@ -61,6 +61,7 @@ def writer_client(client, django_user_model):
         )
     )
     client.force_login(user)
+    client.user = user
     return client
 
 
@@ -178,6 +179,8 @@ def test_admin_posts_are_csrf_protected(editor, link):
 
 
 def test_staff_who_may_not_publish_can_neither_create_nor_revoke(writer_client, link):
+    # Their own draft: a colleague's is not theirs to see at all (tests/test_access_matrix.py).
+    Article.objects.filter(pk=link.article_id).update(created_by=writer_client.user)
     page = writer_client.get(links_page(link.article))
     assert page.status_code == HTTPStatus.OK
     assert preview_url(link) not in page.content.decode()
