@@ -292,6 +292,9 @@ def test_calendar_lists_upcoming_public_events_only(client, django_assert_max_nu
     for fields in NON_PUBLIC.values():
         make_event(title="Hidden", starts_on=today + 5 * DAY, **fields)
 
+    # The first request also finds the earliest start of a running event (remembered afterwards:
+    # EventQuerySet.upcoming()); the calendar itself is one query.
+    client.get(reverse("newsroom:event_calendar"))
     with django_assert_max_num_queries(1):
         response = client.get(reverse("newsroom:event_calendar"))
 
