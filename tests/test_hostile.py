@@ -177,9 +177,7 @@ def site(django_user_model):
     urls["password_reset_complete"] = reverse("password_reset_complete")
     urls["legacy"] = "/index.php/en/news/12-heroin"
     with translation.override("ru"):
-        for name in ("newsroom:article_list", "newsroom:search", "newsroom:tag_detail"):
-            kwargs = {"slug": tag.slug} if name == "newsroom:tag_detail" else {}
-            urls[f"ru:{name}"] = reverse(name, kwargs=kwargs)
+        urls["ru:newsroom:search"] = reverse("newsroom:search")
         urls["ru:newsroom:article_detail"] = reverse(
             "newsroom:article_detail", kwargs={"slug": "izyat-geroin"}
         )
@@ -263,53 +261,54 @@ def probe(client, url, params, one_by_one):
     return failures
 
 
+PROBED = [
+    "newsroom:home",
+    "newsroom:article_list",
+    "newsroom:article_feed_rss",
+    "newsroom:article_feed_atom",
+    "newsroom:section_feed_rss",
+    "newsroom:section_feed_atom",
+    "newsroom:article_archive_year",
+    "newsroom:article_archive_month",
+    "newsroom:article_detail",
+    "newsroom:article_preview",
+    "newsroom:event_list",
+    "newsroom:event_calendar",
+    "newsroom:event_ics",
+    "newsroom:event_detail",
+    "newsroom:organisation_list",
+    "newsroom:organisation_detail",
+    "newsroom:organisation_timeline",
+    "newsroom:country_list",
+    "newsroom:country_detail",
+    "newsroom:participant_list",
+    "newsroom:participant_detail",
+    "newsroom:search",
+    "newsroom:switch_language",
+    "newsroom:tag_list",
+    "newsroom:tag_detail",
+    "newsroom:tag_feed_rss",
+    "newsroom:tag_feed_atom",
+    "sitemap_index",
+    "sitemap_section",
+    "robots_txt",
+    "set_language",
+    "password_reset_confirm",
+    "password_reset_complete",
+    "legacy",
+    "ru:newsroom:search",
+    "ru:newsroom:article_detail",
+]
+
+
 def test_every_public_route_is_probed(site):
-    assert public_route_names() - {name.removeprefix("ru:") for name in site} == set()
+    """A new route fails here until it is added to the fixture and to PROBED."""
+    routes = public_route_names()
+    assert routes - {name.removeprefix("ru:") for name in site} == set()
+    assert routes - {name.removeprefix("ru:") for name in PROBED} == set()
 
 
-@pytest.mark.parametrize(
-    "name",
-    sorted(
-        [
-            "newsroom:home",
-            "newsroom:article_list",
-            "newsroom:article_feed_rss",
-            "newsroom:article_feed_atom",
-            "newsroom:section_feed_rss",
-            "newsroom:section_feed_atom",
-            "newsroom:article_archive_year",
-            "newsroom:article_archive_month",
-            "newsroom:article_detail",
-            "newsroom:article_preview",
-            "newsroom:event_list",
-            "newsroom:event_calendar",
-            "newsroom:event_ics",
-            "newsroom:event_detail",
-            "newsroom:organisation_list",
-            "newsroom:organisation_detail",
-            "newsroom:organisation_timeline",
-            "newsroom:country_list",
-            "newsroom:country_detail",
-            "newsroom:participant_list",
-            "newsroom:participant_detail",
-            "newsroom:search",
-            "newsroom:switch_language",
-            "newsroom:tag_list",
-            "newsroom:tag_detail",
-            "newsroom:tag_feed_rss",
-            "newsroom:tag_feed_atom",
-            "sitemap_index",
-            "sitemap_section",
-            "robots_txt",
-            "set_language",
-            "password_reset_confirm",
-            "password_reset_complete",
-            "legacy",
-            "ru:newsroom:search",
-            "ru:newsroom:article_detail",
-        ]
-    ),
-)
+@pytest.mark.parametrize("name", PROBED)
 def test_hostile_parameters_never_break_a_page_nor_echo_a_script(site, name):
     url = site[name]
     client = anonymous()
