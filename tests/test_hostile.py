@@ -61,8 +61,8 @@ ALL_PAYLOADS = PAYLOADS + NUMBERS + DATES
 
 # An unknown parameter, and those most addresses read or might.
 COMMON_PARAMS = ["page", "q", "utm_source"]
-NUMERIC_PARAMS = {"page", "p", "year", "utm_source"}
-DATE_PARAMS = {"date_from", "date_to", "utm_source"}
+NUMERIC_PARAMS = {"page", "p", "year"}
+DATE_PARAMS = {"date_from", "date_to"}
 
 # Lists whose filters read parameters through a form: each parameter is probed on its own, as
 # one invalid value makes the form refuse the others before they reach the database.
@@ -451,16 +451,7 @@ def test_posts_without_a_csrf_token_are_refused(site, django_user_model):
 
 # --- The admin ---------------------------------------------------------------------------------
 
-ADMIN_PAYLOADS = [
-    XSS[0],
-    XSS[1],
-    "\x00",
-    "x" * 10_240,
-    "Мирализода 🚀",
-    "9223372036854775808",
-    "-1",
-    "0000-00-00",
-]
+ADMIN_PAYLOADS = [XSS[0], XSS[1], "\x00", "x" * 10_240, "Мирализода 🚀", "9223372036854775808"]
 
 
 def admin_params(model_admin):
@@ -549,11 +540,10 @@ def test_every_admin_filter_link_still_filters(site, client, model):
     opts = model._meta
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
     changelist = client.get(url).context["cl"]
-    links = [
-        choice["query_string"]
-        for spec in changelist.filter_specs
-        for choice in spec.choices(changelist)
-    ]
+    links = []
+    for spec in changelist.filter_specs:
+        choices = [choice["query_string"] for choice in spec.choices(changelist)]
+        links += choices[:3] + choices[-1:]  # "all", the first choices and the last (of ~250)
     date_hierarchy = changelist.model_admin.date_hierarchy
     if date_hierarchy:
         links.append(
