@@ -1,7 +1,9 @@
+import datetime
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import get_fields_from_path, unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
@@ -10,6 +12,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes import views as contenttype_views
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
+from django.db import models
 from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.template.loader import render_to_string
@@ -49,7 +52,51 @@ Status = Publishable.Status
 LINK_MENTIONS = "_link_mentions"
 
 
-class BilingualAdmin(TranslationAdmin):
+class FilterLookupsOnly:
+    """A changelist's address filters by what its list filters and date hierarchy offer, with
+    values the database can take, and by nothing else: a 400 for any other lookup.
+
+    Django's admin also takes any lookup on a field of the model itself, its value unchecked:
+    `?groups__gte=9223372036854775808` or `?status__exact=%00` reached the database and failed
+    there (a 500), `?published_at__year=9223372036854775808` overflowed Python's dates, and
+    `?password__startswith=…` would ask questions of what the page never shows.
+    """
+
+    def lookup_allowed(self, lookup, value, request):
+        if lookup not in self.filter_lookups(request) or "\x00" in str(value):
+            return False
+        parts = ("year", "month", "day")
+        if self.date_hierarchy and lookup in {f"{self.date_hierarchy}__{p}" for p in parts}:
+            try:
+                number = int(value)
+            except ValueError:
+                return False
+            if not 1 <= number <= datetime.MAXYEAR:
+                return False
+        return super().lookup_allowed(lookup, value, request)
+
+    def filter_lookups(self, request):
+        """The query parameters Django's list filters use for this changelist's filters."""
+        allowed = set()
+        for item in self.get_list_filter(request):
+            if isinstance(item, type) and issubclass(item, admin.SimpleListFilter):
+                allowed.add(item.parameter_name)
+                continue
+            path = item[0] if isinstance(item, (list, tuple)) else item
+            field = get_fields_from_path(self.model, path)[-1]
+            allowed.add(f"{path}__isnull")
+            if field.is_relation:
+                allowed.add(f"{path}__{field.target_field.name}__exact")
+                continue
+            allowed |= {path, f"{path}__exact"}  # all values; choices and booleans
+            if isinstance(field, (models.DateField, models.DateTimeField)):
+                allowed |= {f"{path}__gte", f"{path}__lt"}
+        if self.date_hierarchy:
+            allowed |= {f"{self.date_hierarchy}__{part}" for part in ("year", "month", "day")}
+        return allowed
+
+
+class BilingualAdmin(FilterLookupsOnly, TranslationAdmin):
     """Each translated field in English and Russian, next to each other, neither required.
 
     An item may exist in one language only; Translated.clean() asks for its title (or name) in
@@ -525,7 +572,7 @@ class ParticipantAdmin(RevisionAdminMixin, TranslationAdminMixin, BilingualAdmin
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(FilterLookupsOnly, admin.ModelAdmin):
     list_display = ["name", "slug", "article_total", "event_total"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -551,7 +598,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(LegacyRecord)
-class LegacyRecordAdmin(admin.ModelAdmin):
+class LegacyRecordAdmin(FilterLookupsOnly, admin.ModelAdmin):
     list_display = ["article", "old_url", "key", "source", "imported_at"]
     list_select_related = ["article"]
     search_fields = ["old_url", "old_path", "key", "article__title"]
@@ -614,7 +661,7 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class StaffAdmin(DjangoUserAdmin):
+class StaffAdmin(FilterLookupsOnly, DjangoUserAdmin):
     """Staff accounts by role. Superuser and raw permission fields are not offered here."""
 
     form = StaffChangeForm
@@ -776,7 +823,7 @@ def send_password_reset(request, account):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(FilterLookupsOnly, admin.ModelAdmin):
     """The audit trail: read-only, for administrators."""
 
     list_display = ["at", "actor_name", "action", "target_repr", "ip_address"]
@@ -812,3 +859,12 @@ def view_on_site(request, content_type_id, object_id):
     if obj is None or not model_admin.has_view_or_change_permission(request, obj):
         raise Http404
     return contenttype_views.shortcut(request, content_type_id, object_id)
+
+
+# The admins of other apps (sign-in attempts, authenticator devices, groups) take the same
+# lookups only: a device's secret key or a changelist's 500 is no more a query away there.
+for _model, _model_admin in list(admin.site._registry.items()):
+    if not isinstance(_model_admin, FilterLookupsOnly):
+        _class = type(_model_admin)
+        admin.site.unregister(_model)
+        admin.site.register(_model, type(_class.__name__, (FilterLookupsOnly, _class), {}))

@@ -8,11 +8,12 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .filters import EARLIEST_DAY, LATEST_DAY
 from .models import Article
 from .views import ArticleListView
 
 # Years outside this range cannot hold news and would overflow the period arithmetic.
-MIN_YEAR, MAX_YEAR = 1900, 9998
+MIN_YEAR, MAX_YEAR = EARLIEST_DAY.year, LATEST_DAY.year
 
 
 def _aware(year, month):

@@ -9,8 +9,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from .models import Article, Authorship, Event, Tag
 from .views import guarded, public_articles
@@ -25,6 +27,10 @@ class ArticleFeed(Feed):
     """The latest public news; subclasses narrow it to a section or a tag."""
 
     feed_type = Rss201rev2Feed
+
+    @method_decorator(require_safe)  # read only: a POST is a 405, like on every public page
+    def __call__(self, request, *args, **kwargs):
+        return super().__call__(request, *args, **kwargs)
 
     def title(self, obj):
         return _("%(site)s news") % {"site": settings.NEWSROOM_SITE_NAME}
@@ -206,11 +212,13 @@ def calendar_response(events, request, name, filename=None):
     return response
 
 
+@require_safe
 def event_ics(request, slug):
     event = get_object_or_404(guarded(Event.objects.public()), slug=slug)
     return calendar_response([event], request, event.title, filename=f"{event.slug}.ics")
 
 
+@require_safe
 def calendar_ics(request):
     events = guarded(Event.objects.public().upcoming())
     name = _("%(site)s events") % {"site": settings.NEWSROOM_SITE_NAME}

@@ -5,6 +5,7 @@ import functools
 
 import django_filters
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import DateTimeField, Exists, Model, OuterRef, Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,10 @@ MAX_TAGS = 5
 # The tag checkboxes offer the tags most used in the list (the tag index has them all): a few
 # hundred checkboxes help no reader and weigh on every page of the list.
 TAGS_OFFERED = 30
+# The dates a list can be narrowed to. Beyond them a day has no next day (9999-12-31) or its
+# local midnight no UTC time (0001-01-01 in Almaty): an error of the form, not of the database.
+EARLIEST_DAY = datetime.date(1900, 1, 1)
+LATEST_DAY = datetime.date(9998, 12, 31)
 
 
 def _public_tags(model):
@@ -86,6 +91,17 @@ class TagFilter(django_filters.ModelMultipleChoiceFilter):
         for tag in value or ():
             qs = qs.filter(Exists(through.objects.filter(content_object=OuterRef("pk"), tag=tag)))
         return qs
+
+
+def date_filter(label, method):
+    return django_filters.DateFilter(
+        label=label,
+        method=method,
+        validators=[MinValueValidator(EARLIEST_DAY), MaxValueValidator(LATEST_DAY)],
+        widget=forms.DateInput(
+            attrs={"type": "date", "min": EARLIEST_DAY.isoformat(), "max": LATEST_DAY.isoformat()}
+        ),
+    )
 
 
 class DateRangeForm(forms.Form):
@@ -221,12 +237,8 @@ class DateRangeMixin(NewsroomFilterSet):
         empty_label=_("Any year"),
         widget=Select,
     )
-    date_from = django_filters.DateFilter(
-        label=_("From"), method="filter_from", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = django_filters.DateFilter(
-        label=_("To"), method="filter_to", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = date_filter(_("From"), "filter_from")
+    date_to = date_filter(_("To"), "filter_to")
     date_field = ""
 
     def filter_year(self, queryset, name, value):

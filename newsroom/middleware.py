@@ -33,6 +33,12 @@ class LegacyRedirectMiddleware:
         if response.status_code != 404 or request.method not in ("GET", "HEAD"):
             return response
         candidates = {normalise_old_path(request.get_full_path()), normalise_old_path(request.path)}
+        # Only what an old path can be: a NUL byte is refused by PostgreSQL (a 500, not a 404),
+        # and a path longer than the column holds matches nothing.
+        limit = LegacyRecord._meta.get_field("old_path").max_length
+        candidates = {path for path in candidates if len(path) <= limit and "\x00" not in path}
+        if not candidates:
+            return response
         record = (
             LegacyRecord.objects.filter(
                 old_path__in=candidates, article__in=Article.objects.published()

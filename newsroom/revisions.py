@@ -29,7 +29,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models, router, transaction
 from django.db.models import Prefetch, Q
 from django.db.models.fields.files import FieldFile
@@ -1024,11 +1024,26 @@ class RevisionAdminMixin(ConflictCheckAdminMixin, SimpleHistoryAdmin):
 
     # --- one revision: what changed
 
+    @staticmethod
+    def _key_or_404(field, value):
+        """`value` as the key `field` holds, or a 404: simple-history hands the ids of its
+        addresses to the database unchecked ("abc" for an integer key was a 500)."""
+        try:
+            return field.to_python(value)
+        except ValidationError as exc:
+            raise Http404 from exc
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._key_or_404(self.model._meta.pk, unquote(object_id))
+        return super().history_view(request, object_id, extra_context)
+
     def _revision_or_404(self, object_id, history_id):
         history_model = get_history_model_for_model(self.model)
         queryset = with_revision_relations(history_model.objects.all(), self.model)
+        pk = self._key_or_404(self.model._meta.pk, unquote(object_id))
+        history_id = self._key_or_404(history_model._meta.get_field("history_id"), history_id)
         return get_object_or_404(
-            queryset, **{self.model._meta.pk.attname: unquote(object_id), "history_id": history_id}
+            queryset, **{self.model._meta.pk.attname: pk, "history_id": history_id}
         )
 
     def revision_view(self, request, object_id, history_id, extra_context=None):

@@ -4,16 +4,17 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import BadRequest
+from django.core.exceptions import BadRequest, TooManyFieldsSent
 from django.core.paginator import InvalidPage
 from django.db import models
 from django.db.models import CharField, Count, Exists, F, Max, OuterRef, Prefetch, Q, Value
-from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
@@ -70,13 +71,18 @@ def public_events():
 
 def bad_request(request, exception=None):
     message = str(exception) if isinstance(exception, BadRequest) and str(exception) else ""
-    return render(request, "400.html", {"message": message}, status=400)
+    try:
+        query = request.GET
+    except TooManyFieldsSent:  # the very reason for this answer: the page's links go without it
+        query = QueryDict()
+    return render(request, "400.html", {"message": message, "query": query}, status=400)
 
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+@require_safe
 def switch_language(request):
     """The header's language switcher: /language/?language=ru&next=/news/… leads to that page in
     that language, and remembers the choice in the language cookie (the admin speaks it).
