@@ -170,6 +170,7 @@ def site(django_user_model):
     urls["sitemap_index"] = reverse("sitemap_index")
     urls["sitemap_section"] = reverse("sitemap_section", kwargs={"section": "news-en"})
     urls["robots_txt"] = reverse("robots_txt")
+    urls["healthz"] = reverse("healthz")
     urls["set_language"] = reverse("set_language")
     urls["password_reset_confirm"] = reverse(
         "password_reset_confirm", kwargs={"uidb64": "MQ", "token": "set-password"}
@@ -292,6 +293,7 @@ PROBED = [
     "sitemap_index",
     "sitemap_section",
     "robots_txt",
+    "healthz",
     "set_language",
     "password_reset_confirm",
     "password_reset_complete",
