@@ -233,6 +233,8 @@ LAST_SEEN_AT = "newsroom_last_seen_at"
 # How stale the stored time of a session's last request may get, in seconds: it is written at
 # most once a minute, not with every request.
 LAST_SEEN_PRECISION = 60
+# How long before a session ends the admin's pages warn of it (static/js/session-expiry.js).
+SESSION_WARNING_SECONDS = 5 * 60
 
 
 @receiver(user_logged_in, dispatch_uid="newsroom.security.signed_in")
@@ -251,6 +253,28 @@ def session_ended(session, now):
     if now - session.get(LAST_SEEN_AT, signed_in_at) >= settings.NEWSROOM_SESSION_IDLE_TIMEOUT:
         return "idle"
     return None
+
+
+def session_remaining(request, now=None):
+    """Seconds left before the signed-in session of `request` ends: {"idle": n, "lifetime": m},
+    the first if no other request comes, the second however busy it is; None without one.
+
+    Read after SessionLifetimeMiddleware has stamped the request, so "idle" counts from it (or
+    from a request less than LAST_SEEN_PRECISION earlier: never more than the server allows).
+    """
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    session = request.session
+    signed_in_at = session.get(SIGNED_IN_AT)
+    if signed_in_at is None:
+        return None
+    now = int(time.time()) if now is None else now
+    last_seen_at = session.get(LAST_SEEN_AT, signed_in_at)
+    return {
+        "idle": max(0, last_seen_at + settings.NEWSROOM_SESSION_IDLE_TIMEOUT - now),
+        "lifetime": max(0, signed_in_at + settings.SESSION_COOKIE_AGE - now),
+    }
 
 
 def _duration(seconds):
