@@ -24,6 +24,7 @@ admin.site.login_template = "security/login.html"
 security_patterns = [
     path("two-factor/", security.two_factor, name="two_factor"),
     path("two-factor/recovery-codes/", security.recovery_codes, name="recovery_codes"),
+    path("session/", security.session_status, name="session_status"),
 ]
 
 urlpatterns = [

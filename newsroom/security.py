@@ -29,6 +29,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -217,7 +218,15 @@ class TwoFactorMiddleware:
         user = request.user
         if not (user.is_authenticated and user.is_staff) or user.is_verified():
             return None
-        exempt = {reverse(name) for name in ("security:two_factor", "admin:login", "admin:logout")}
+        exempt = {
+            reverse(name)
+            for name in (
+                "security:two_factor",
+                "security:session_status",
+                "admin:login",
+                "admin:logout",
+            )
+        }
         if request.path in exempt:
             return None
         if not (two_factor_required(user) or authenticator_for(user) is not None):
@@ -311,9 +320,11 @@ class SessionLifetimeMiddleware:
         if SIGNED_IN_AT not in session:  # signed in before these times were kept
             session[SIGNED_IN_AT] = session[LAST_SEEN_AT] = now
             return None
+        # Asking how long the session has left is not activity (session_status).
+        status_only = request.path_info == reverse("security:session_status")
         reason = session_ended(session, now)
         if reason is None:
-            if now - session.get(LAST_SEEN_AT, 0) >= LAST_SEEN_PRECISION:
+            if not status_only and now - session.get(LAST_SEEN_AT, 0) >= LAST_SEEN_PRECISION:
                 session[LAST_SEEN_AT] = now
             return None
         logout(request)
@@ -330,7 +341,20 @@ class SessionLifetimeMiddleware:
                 "continue."
             ) % {"duration": _duration(settings.SESSION_COOKIE_AGE)}
         messages.warning(request, message)
+        if status_only:  # the page that asked says so itself; the sign-in page will too
+            return None
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+
+
+@never_cache
+def session_status(request):
+    """{"idle": seconds, "lifetime": seconds} left in the member's session (0 and 0 when it has
+    ended), for the admin pages' warning (static/js/session-expiry.js), which asks only when its
+    own count says the session is about to end or has ended: a request from another tab, or one
+    the page made itself, may have moved the idle end. Asking is not activity: it moves nothing.
+    """
+    remaining = session_remaining(request) if request.user.is_staff else None
+    return JsonResponse(remaining or {"idle": 0, "lifetime": 0})
 
 
 def end_sessions(user, keep=None):

@@ -158,3 +158,63 @@ def test_seconds_left_never_go_below_zero_and_need_a_signed_in_member(session_li
         "idle": IDLE_TIMEOUT - 60,
         "lifetime": 0,
     }
+
+
+# --- Asking how long is left ---------------------------------------------------------------------
+
+
+def test_asking_how_long_is_left_is_not_activity(staff_client, session_limits):
+    age_session(staff_client, signed_in_ago=60 * 60, idle_for=10 * 60)
+    last_seen = staff_client.session[LAST_SEEN_AT]
+    response = staff_client.get(reverse("security:session_status"))
+    assert response.status_code == HTTPStatus.OK
+    assert "no-cache" in response["Cache-Control"]
+    left = response.json()
+    idle_left = IDLE_TIMEOUT - 10 * 60
+    assert idle_left - SLACK <= left["idle"] <= idle_left
+    assert LIFETIME - 60 * 60 - SLACK <= left["lifetime"] <= LIFETIME - 60 * 60
+    assert staff_client.session[LAST_SEEN_AT] == last_seen, "the question moved nothing"
+    # A page is activity: the idle end moves, and the answer says so.
+    staff_client.get(reverse("admin:index"))
+    assert staff_client.get(reverse("security:session_status")).json()["idle"] >= IDLE_TIMEOUT - 3
+
+
+def test_an_ended_session_answers_zero_and_is_signed_out(staff_client, session_limits):
+    age_session(staff_client, idle_for=IDLE_TIMEOUT + 1)
+    response = staff_client.get(reverse("security:session_status"))
+    assert response.status_code == HTTPStatus.OK, "an answer, not a redirect to the sign-in"
+    assert response.json() == {"idle": 0, "lifetime": 0}
+    assert "_auth_user_id" not in staff_client.session
+    assert staff_client.get(reverse("admin:index")).status_code == HTTPStatus.FOUND
+
+
+def test_a_reader_is_told_nothing_is_left(client):
+    response = client.get(reverse("security:session_status"))
+    assert response.status_code == HTTPStatus.OK
+    assert response.json() == {"idle": 0, "lifetime": 0}
+
+
+def test_a_member_who_still_owes_a_two_factor_code_gets_an_answer(
+    settings, client, django_user_model
+):
+    from django.contrib.auth.models import Group
+
+    from newsroom import roles
+
+    settings.REQUIRE_2FA = True
+    editor = django_user_model.objects.create_user("writer", password="pw-writer-123456")
+    editor.is_staff = True
+    editor.save()
+    editor.groups.add(Group.objects.get_or_create(name=roles.EDITOR)[0])
+    client.force_login(editor)
+    assert client.get(reverse("admin:index")).status_code == HTTPStatus.FOUND, "sent to set up"
+    response = client.get(reverse("security:session_status"))
+    assert response.status_code == HTTPStatus.OK
+    assert response.json()["idle"] > 0
+
+
+def test_after_the_answer_the_sign_in_page_says_why_the_session_ended(staff_client, session_limits):
+    age_session(staff_client, idle_for=IDLE_TIMEOUT + 1)
+    assert staff_client.get(reverse("security:session_status")).json()["idle"] == 0
+    page = staff_client.get(reverse("admin:index"), follow=True)
+    assert "You were signed out after 30 minutes without activity" in page.text

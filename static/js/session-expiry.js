@@ -2,7 +2,9 @@
 //
 // The server renders, on #session-expiry, the seconds left until the idle timeout and until the
 // session's lifetime ends (newsroom.security.session_remaining) and the messages, translated.
-// This script only counts down from them: it sends no request, so the idle timeout stays real.
+// This script counts down from them. It never keeps the session alive: the only request it sends
+// asks the server how long is left (security:session_status), which the server does not count as
+// activity, once as a warning is due and once as the end is, so the idle timeout stays real.
 // When time is up it says so and keeps the page as it is: a change form is not submitted any
 // more (the server would send it to the sign-in page and the text would be lost), so the member
 // can copy their text before signing in again.
@@ -16,23 +18,53 @@
     const data = region.dataset;
     const loadedAt = Date.now();
     const warningMs = Number(data.warningSeconds) * 1000;
-    const lifetimeEnd = loadedAt + Number(data.lifetimeSeconds) * 1000;
-    // A page opened later in another tab is activity too: the latest idle end is shared.
-    const IDLE_END_KEY = "newsroom-session-idle-end";
     let idleEnd = loadedAt + Number(data.idleSeconds) * 1000;
+    let lifetimeEnd = loadedAt + Number(data.lifetimeSeconds) * 1000;
     let shown = null;
+    let askedStage = null;
+    let asking = false;
     let timer = null;
 
-    function sharedIdleEnd() {
-        try {
-            const stored = Number(window.localStorage.getItem(IDLE_END_KEY)) || 0;
-            if (stored < idleEnd) {
-                window.localStorage.setItem(IDLE_END_KEY, String(idleEnd));
-            }
-            return Math.max(stored, idleEnd);
-        } catch (error) {
-            return idleEnd; // storage refused (private mode): this page's own count
+    // "idle" or "lifetime" (a warning is due), "ended", or null (nothing to say yet).
+    function stageAt(now) {
+        const end = Math.min(idleEnd, lifetimeEnd);
+        if (now >= end) {
+            return "ended";
         }
+        if (now >= end - warningMs) {
+            return lifetimeEnd <= idleEnd ? "lifetime" : "idle";
+        }
+        return null;
+    }
+
+    // Before warning or saying it has ended, ask the server once: a page opened in another tab,
+    // or a request this page made itself (an autocomplete), may have moved the idle end. The
+    // server does not count this question as activity.
+    function askServer() {
+        asking = true;
+        window
+            .fetch(data.statusUrl, {
+                credentials: "same-origin",
+                cache: "no-store",
+                redirect: "error",
+                headers: { Accept: "application/json" },
+            })
+            .then(function (response) {
+                return response.ok ? response.json() : Promise.reject(response.status);
+            })
+            .then(function (left) {
+                const now = Date.now();
+                idleEnd = now + Number(left.idle) * 1000;
+                lifetimeEnd = now + Number(left.lifetime) * 1000;
+            })
+            .catch(function () {
+                // No answer: this page's own count stands.
+            })
+            .then(function () {
+                asking = false;
+                askedStage = stageAt(Date.now());
+                check();
+            });
     }
 
     function changeForm() {
@@ -68,26 +100,28 @@
 
     function check() {
         window.clearTimeout(timer);
-        if (ended()) {
+        if (ended() || asking) {
             return;
         }
-        idleEnd = sharedIdleEnd();
         const now = Date.now();
-        const end = Math.min(idleEnd, lifetimeEnd);
-        if (now >= end) {
+        const stage = stageAt(now);
+        if (stage !== null && stage !== askedStage) {
+            askServer();
+            return;
+        }
+        if (stage === "ended") {
             show("ended", changeForm() ? data.endedForm : data.ended, "error");
             return;
         }
-        if (now >= end - warningMs) {
-            if (lifetimeEnd <= idleEnd) {
-                show("lifetime", data.lifetimeWarning, "warning");
-            } else {
-                show("idle", data.idleWarning, "warning");
-            }
+        if (stage === "lifetime") {
+            show(stage, data.lifetimeWarning, "warning");
+        } else if (stage === "idle") {
+            show(stage, data.idleWarning, "warning");
         } else {
             show(null, "", "");
         }
-        const next = now < end - warningMs ? end - warningMs : end;
+        const end = Math.min(idleEnd, lifetimeEnd);
+        const next = stage === null ? end - warningMs : end;
         // At most a minute apart: a computer waking from sleep is caught up soon.
         timer = window.setTimeout(check, Math.min(Math.max(next - now, 100), 60000));
     }
@@ -104,11 +138,6 @@
         },
         true
     );
-    window.addEventListener("storage", function (event) {
-        if (event.key === IDLE_END_KEY) {
-            check();
-        }
-    });
     document.addEventListener("visibilitychange", check);
     check();
 })();

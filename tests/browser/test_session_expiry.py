@@ -6,16 +6,19 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
+from django.contrib.sessions.backends.db import SessionStore
 
 from newsroom import roles
 from newsroom.models import Article
-from newsroom.security import SESSION_WARNING_SECONDS
+from newsroom.security import LAST_SEEN_AT, SESSION_WARNING_SECONDS
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "editor-pass-2026"
 ADD_URL = "/admin/newsroom/article/add/"
+STATUS_URL = "/admin/security/session/"
 TITLE = "Precursor control: the Working Group meets in Almaty"
 BODY = "The Group agreed on a joint plan of action."
 
@@ -89,9 +92,31 @@ def test_when_the_session_ends_the_text_stays_in_the_page(editor, page, settings
     assert not Article.objects.exists()
     screenshot(page, "admin-session-ended", full_page=False)
 
-    # The page sent nothing to keep the session alive, and the server did end it.
-    assert not [url for url in requests if "/static/" not in url and "/media/" not in url]
+    # The page only asked how long was left, which keeps nothing alive: the server did end it.
+    sent = {urlsplit(url).path for url in requests if "/static/" not in url}
+    assert sent == {STATUS_URL}
     other = page.context.new_page()
     other.goto("/admin/")
     other.wait_for_url(re.compile(r"/admin/login/"))
     assert "You were signed out after 1 minute without activity" in other.content()
+
+
+def test_activity_elsewhere_moves_the_end_the_page_counts_to(editor, page, settings):
+    settings.NEWSROOM_SESSION_IDLE_TIMEOUT = 6
+    sign_in_to_the_add_form(page)
+    loaded_at = time.time()
+    page.get_by_label("Title [en]").fill(TITLE)
+    # A page opened in another tab (as the server records it): the session now ends about
+    # 10 seconds from here, though this page had counted 6 from its loading.
+    cookie = next(
+        c for c in page.context.cookies() if c["name"] == django_settings.SESSION_COOKIE_NAME
+    )
+    session = SessionStore(cookie["value"])
+    session[LAST_SEEN_AT] = int(time.time()) + 4
+    session.save()
+
+    time.sleep(max(0, loaded_at + 7.5 - time.time()))
+    assert "has ended" not in warning(page).inner_text(), "the server said there was time left"
+    assert warning(page).inner_text().startswith("Your session ends in less than 5 minutes")
+    page.get_by_text("Your session has ended.").wait_for(timeout=15_000)
+    assert page.get_by_label("Title [en]").input_value() == TITLE
