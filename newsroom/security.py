@@ -218,15 +218,7 @@ class TwoFactorMiddleware:
         user = request.user
         if not (user.is_authenticated and user.is_staff) or user.is_verified():
             return None
-        exempt = {
-            reverse(name)
-            for name in (
-                "security:two_factor",
-                "security:session_status",
-                "admin:login",
-                "admin:logout",
-            )
-        }
+        exempt = {reverse(name) for name in ("security:two_factor", "admin:login", "admin:logout")}
         if request.path in exempt:
             return None
         if not (two_factor_required(user) or authenticator_for(user) is not None):
@@ -341,20 +333,19 @@ class SessionLifetimeMiddleware:
                 "continue."
             ) % {"duration": _duration(settings.SESSION_COOKIE_AGE)}
         messages.warning(request, message)
-        if status_only:  # the page that asked says so itself; the sign-in page will too
-            return None
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
 
 
+@staff_member_required
 @never_cache
 def session_status(request):
-    """{"idle": seconds, "lifetime": seconds} left in the member's session (0 and 0 when it has
-    ended), for the admin pages' warning (static/js/session-expiry.js), which asks only when its
-    own count says the session is about to end or has ended: a request from another tab, or one
-    the page made itself, may have moved the idle end. Asking is not activity: it moves nothing.
+    """{"idle": seconds, "lifetime": seconds} left in the member's session, for the admin pages'
+    warning (static/js/session-expiry.js), which asks only when its own count says the session is
+    about to end or has ended: a request from another tab, or one the page made itself, may have
+    moved the idle end. Asking is not activity (SessionLifetimeMiddleware moves nothing for it).
+    An ended session is sent to the sign-in page, as from any admin page.
     """
-    remaining = session_remaining(request) if request.user.is_staff else None
-    return JsonResponse(remaining or {"idle": 0, "lifetime": 0})
+    return JsonResponse(session_remaining(request))
 
 
 def end_sessions(user, keep=None):

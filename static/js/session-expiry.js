@@ -58,7 +58,8 @@
                 lifetimeEnd = now + Number(left.lifetime) * 1000;
             })
             .catch(function () {
-                // No answer: this page's own count stands.
+                // No answer, or a redirect (to sign in, or to the second factor): this page's
+                // own count stands.
             })
             .then(function () {
                 asking = false;
