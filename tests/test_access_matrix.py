@@ -350,6 +350,8 @@ def admin_addresses(world):
         ),
         "translations_report": (reverse("translations_report"), dict.fromkeys(ALL, OK)),
         "security:two_factor": (reverse("security:two_factor"), dict.fromkeys(ALL, OK)),
+        # How long the member's own session has left (the admin's session warning).
+        "security:session_status": (reverse("security:session_status"), dict.fromkeys(ALL, OK)),
         # Recovery codes need a session verified with the second factor first.
         "security:recovery_codes": (
             reverse("security:recovery_codes"),
@@ -457,6 +459,7 @@ def test_admin_address_matrix(world, account):
                 "view_on_site": NOT_FOUND,
                 "translations_report": OK,
                 "security:two_factor": OK,
+                "security:session_status": OK,
                 "security:recovery_codes": TO_TWO_FACTOR,
             }.get(name, NOT_FOUND if name.startswith("app_list:") else FORBIDDEN)
             if name.endswith("_preview_link_revoke"):
