@@ -11,13 +11,14 @@ import re
 import unicodedata
 
 from anyascii import anyascii
+from django import forms
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
     SearchVectorField,
 )
-from django.core.exceptions import BadRequest
+from django.core.exceptions import BadRequest, ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import connection
 from django.db.models import Expression, F, Func, Q, TextField, Value
@@ -335,20 +336,46 @@ def search_organisations(query):
 # --- The page ---------------------------------------------------------------------
 
 
+class QueryField(forms.CharField):
+    """A search query, cleaned as clean_query() does: control characters (NUL included) are
+    spaces, not an error, so that a pasted query with a stray one is still searched."""
+
+    def to_python(self, value):
+        return clean_query(super().to_python(value))
+
+
+def _within_length(value):
+    if len(value) > MAX_QUERY_LENGTH:
+        raise ValidationError(
+            _("The search is too long: use at most %(max)d characters."),
+            code="max_length",
+            params={"max": MAX_QUERY_LENGTH},
+        )
+
+
+class SearchForm(forms.Form):
+    """/search/'s one parameter: the query reaches the database only through this field."""
+
+    q = QueryField(required=False, validators=[_within_length])
+
+
 class SearchView(View):
     """/search/?q= — news (paginated), then events, people and organisations (the first few)."""
 
     template_name = "newsroom/search.html"
 
     def get(self, request):
-        raw = request.GET.get("q", "")
-        context = {"q": clean_query(raw)[:MAX_QUERY_LENGTH], "max_length": MAX_QUERY_LENGTH}
-        if len(raw) > MAX_QUERY_LENGTH:
-            context["error"] = _("The search is too long: use at most %(max)d characters.") % {
-                "max": MAX_QUERY_LENGTH
+        form = SearchForm(request.GET)
+        if not form.is_valid():
+            context = {
+                "q": clean_query(request.GET.get("q", ""))[:MAX_QUERY_LENGTH],
+                "max_length": MAX_QUERY_LENGTH,
+                "error": " ".join(form.errors["q"]),
             }
             return render(request, self.template_name, context, status=400)
-        query = Query(raw)
+        text = form.cleaned_data["q"]
+        context = {"q": text, "max_length": MAX_QUERY_LENGTH}
+        query = Query(text)
         context["searched"] = bool(query.text)
         if query:
             context.update(self.results(request, query))
