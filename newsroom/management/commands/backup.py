@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
 from newsroom.archive import BACKUP, ArchiveError, export_archive
+from newsroom.management.archive_report import report_written
 
 
 class Interrupted(Exception):
@@ -75,20 +76,4 @@ class Command(BaseCommand):
             raise CommandError(f"Backup failed, no backup was written: {exc}") from exc
         except Interrupted as exc:
             raise CommandError(f"Backup stopped by {exc}, no backup was written.") from exc
-        rows = sum(summary.counts.values()) + sum(summary.site_counts.values())
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Backed up {rows} rows and {summary.media_files} media files "
-                f"to {summary.path} ({summary.size:,} bytes)."
-            )
-        )
-        for name, count in {**summary.counts, **summary.site_counts}.items():
-            self.stdout.write(f"  {name}: {count}")
-        self.stdout.write(f"  media: {summary.media_files} files, {summary.media_bytes:,} bytes")
-        if summary.missing_media:
-            self.stderr.write(
-                self.style.WARNING(
-                    "Referenced but missing from the media storage (recorded as missing): "
-                    + ", ".join(summary.missing_media)
-                )
-            )
+        report_written(self, summary, {**summary.counts, **summary.site_counts}, "Backed up")

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
 from newsroom.archive import ArchiveError, export_archive
+from newsroom.management.archive_report import report_written
 
 
 class Command(BaseCommand):
@@ -24,20 +25,4 @@ class Command(BaseCommand):
             summary = export_archive(output, using=database)
         except (ArchiveError, OSError) as exc:
             raise CommandError(f"Export failed: {exc}") from exc
-        rows = sum(summary.counts.values())
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Exported {rows} rows and {summary.media_files} media files "
-                f"to {summary.path} ({summary.size:,} bytes)."
-            )
-        )
-        for name, count in summary.counts.items():
-            self.stdout.write(f"  {name}: {count}")
-        self.stdout.write(f"  media: {summary.media_files} files, {summary.media_bytes:,} bytes")
-        if summary.missing_media:
-            self.stderr.write(
-                self.style.WARNING(
-                    "Referenced but missing from the media storage (recorded as missing): "
-                    + ", ".join(summary.missing_media)
-                )
-            )
+        report_written(self, summary, summary.counts, "Exported")

@@ -1,9 +1,9 @@
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
 from newsroom import cache
 from newsroom.archive import BACKUP, ArchiveError, import_archive
+from newsroom.management.archive_report import report_read
 
 
 class Command(BaseCommand):
@@ -34,29 +34,5 @@ class Command(BaseCommand):
         except ArchiveError as exc:
             raise CommandError(f"Restore refused, nothing was changed: {exc}") from exc
         cache.bump()  # pages cached before the restore describe another site
-        rows = sum(summary.counts.values()) + sum(summary.site_counts.values())
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Restored {rows} rows and {summary.media_files} media files "
-                f"from {summary.path} ({summary.size:,} bytes)."
-            )
-        )
-        for name, count in {**summary.counts, **summary.site_counts}.items():
-            self.stdout.write(f"  {name}: {count}")
-        self.stdout.write(f"  media: {summary.media_files} files, {summary.media_bytes:,} bytes")
-        if summary.missing_media:
-            self.stdout.write(
-                self.style.WARNING(
-                    "Images that were already missing when the backup was written: "
-                    + ", ".join(summary.missing_media)
-                )
-            )
-        # Renditions are not in the backup: they are made again from the restored originals.
-        call_command("make_renditions", database=database, stdout=self.stdout, stderr=self.stderr)
-        if summary.archive_migration != summary.database_migration:
-            self.stdout.write(
-                self.style.WARNING(
-                    f"The backup was written at newsroom migration {summary.archive_migration}; "
-                    f"this database is at {summary.database_migration}. Run manage.py migrate."
-                )
-            )
+        counts = {**summary.counts, **summary.site_counts}
+        report_read(self, summary, counts, "Restored", database, archive="backup")
