@@ -3,8 +3,10 @@
 import datetime
 import io
 import itertools
+from contextlib import contextmanager
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.utils import timezone, translation
 from PIL import Image
 
@@ -93,3 +95,19 @@ def image_upload(name="photo.png", size=(40, 30), fmt="PNG"):
     buffer = io.BytesIO()
     Image.new("RGB", size, (20, 40, 80)).save(buffer, fmt)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{fmt.lower()}")
+
+
+@contextmanager
+def kept_for_the_module(django_db_blocker, build):
+    """What build() makes, for a module-scoped fixture: made once, inside a transaction that is
+    rolled back after the module's last test (each test still runs in its own, nested)."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        built = build()
+    try:
+        yield built
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)

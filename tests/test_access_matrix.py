@@ -17,7 +17,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, reverse
 from django.utils import timezone
@@ -37,6 +36,7 @@ from newsroom.models import (
 from newsroom.roles import ADMINISTRATOR, AUTHOR, EDITOR
 
 from .factories import (
+    kept_for_the_module,
     make_article,
     make_event,
     make_organisation,
@@ -253,14 +253,8 @@ def build_world():
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        built = build_world()
-    yield built
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
+    with kept_for_the_module(django_db_blocker, build_world) as built:
+        yield built
 
 
 def client_for(world, account):

@@ -13,7 +13,6 @@ from http import HTTPStatus
 import pytest
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -32,6 +31,7 @@ from newsroom.models import (
 )
 
 from .factories import (
+    kept_for_the_module,
     make_article,
     make_event,
     make_organisation,
@@ -134,14 +134,8 @@ def build_world():
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        built = build_world()
-    yield built
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
+    with kept_for_the_module(django_db_blocker, build_world) as built:
+        yield built
 
 
 @pytest.fixture
