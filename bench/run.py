@@ -32,6 +32,7 @@ import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from bench.report import rewrite_between
 from deploy.stack import BASE_DIR, Stack, StackError, free_port, maintenance_connection
 
 RUN_DIR = BASE_DIR / ".run" / "bench"
@@ -581,12 +582,7 @@ def targets_table(runs):
 
 
 def write_report(path, body):
-    text = path.read_text() if path.exists() else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
-    if BEGIN not in text or END not in text:
-        text = f"{text.rstrip()}\n\n{BEGIN}\n{END}\n"
-    head, rest = text.split(BEGIN, 1)
-    tail = rest.split(END, 1)[1]
-    path.write_text(f"{head}{BEGIN}\n{body}\n{END}{tail}")
+    rewrite_between(path, body, BEGIN, END, "Benchmarks")
 
 
 def serialisable(runs):

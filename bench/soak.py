@@ -48,6 +48,7 @@ from pathlib import Path
 
 import psycopg
 
+from bench.report import rewrite_between
 from deploy.stack import BASE_DIR, Stack, StackError, free_port
 
 RUN_DIR = BASE_DIR / ".run" / "soak"
@@ -610,12 +611,7 @@ class Soak:
 
 
 def write_report(path, body):
-    text = path.read_text() if path.exists() else f"# Reliability\n\n{BEGIN}\n{END}\n"
-    if BEGIN not in text or END not in text:
-        text = f"{text.rstrip()}\n\n{BEGIN}\n{END}\n"
-    head, rest = text.split(BEGIN, 1)
-    tail = rest.split(END, 1)[1]
-    path.write_text(f"{head}{BEGIN}\n{body}\n{END}{tail}")
+    rewrite_between(path, body, BEGIN, END, "Reliability")
 
 
 def env_int(name, default):
