@@ -111,3 +111,34 @@ def kept_for_the_module(django_db_blocker, build):
         with django_db_blocker.unblock():
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+
+
+def formset_management(prefix, total=0, initial=0):
+    """The management form of an admin inline (or changelist) formset called `prefix`."""
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def article_admin_data(article=None, **overrides):
+    """What the admin's article form posts: `article`'s values or a new piece's, in English, with
+    no authors; `overrides` by field name (a translated field goes to its English column:
+    lead -> lead_en)."""
+    data = {
+        "title_en": article.title if article else "A new piece",
+        "slug_en": article.slug if article else "a-new-piece",
+        "section": "news",
+        "lead_en": "Lead.",
+        "body_en": "<p>Body.</p>",
+        "tags": "",
+        "status": article.status if article else "draft",
+        "hero_alt_en": "",
+        "hero_caption_en": "",
+        **formset_management("authorships"),
+    }
+    translated = {"title", "slug", "lead", "body", "hero_alt", "hero_caption"}
+    data.update({(f"{k}_en" if k in translated else k): v for k, v in overrides.items()})
+    return data

@@ -36,6 +36,8 @@ from newsroom.models import (
 from newsroom.roles import ADMINISTRATOR, AUTHOR, EDITOR
 
 from .factories import (
+    article_admin_data,
+    formset_management,
     kept_for_the_module,
     make_article,
     make_event,
@@ -779,30 +781,6 @@ def test_the_translations_report_shows_an_author_no_colleagues_draft(world, as_a
 # --- 4. Forged requests from an Author's account -------------------------------------------------
 
 
-def _management(prefix, total=0, initial=0):
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-
-
-def article_form(article=None, **overrides):
-    data = {
-        "title_en": article.title if article else "Forged piece",
-        "slug_en": article.slug if article else "forged-piece",
-        "section": "news",
-        "lead_en": "Lead.",
-        "body_en": "<p>Body.</p>",
-        "tags": "",
-        "status": article.status if article else "draft",
-        **_management("authorships"),
-    }
-    data.update(overrides)
-    return data
-
-
 LATER = {"published_at_0": "2030-01-01", "published_at_1": "10:00:00"}
 EARLIER = {"published_at_0": "2020-01-01", "published_at_1": "10:00:00"}
 
@@ -841,7 +819,7 @@ def test_forged_change_form_posts_publish_nothing(world, as_author, target, extr
     article = world[target]
     before = _state(article)
     count = Article.objects.published().count()
-    as_author.post(admin_url(article), article_form(article, **extra))
+    as_author.post(admin_url(article), article_admin_data(article, **extra))
     assert _state(article) == before
     assert Article.objects.published().count() == count
     assert not Article.objects.filter(status="published", created_by=as_author.user).exists()
@@ -849,14 +827,14 @@ def test_forged_change_form_posts_publish_nothing(world, as_author, target, extr
 
 def test_forged_add_form_posts_publish_nothing(as_author):
     for extra in ({"status": "published"}, {"status": "draft", **LATER}, {"status": "archived"}):
-        as_author.post(reverse("admin:newsroom_article_add"), article_form(**extra))
-        created = Article.objects.filter(slug_en="forged-piece").first()
+        as_author.post(reverse("admin:newsroom_article_add"), article_admin_data(**extra))
+        created = Article.objects.filter(slug_en="a-new-piece").first()
         assert created is None or (created.status == "draft" and created.published_at is None)
-        Article.objects.filter(slug_en="forged-piece").delete()
+        Article.objects.filter(slug_en="a-new-piece").delete()
     # The same form with the status an author may give is accepted: the test can tell.
-    response = as_author.post(reverse("admin:newsroom_article_add"), article_form())
+    response = as_author.post(reverse("admin:newsroom_article_add"), article_admin_data())
     assert response.status_code == HTTPStatus.FOUND
-    assert Article.objects.get(slug_en="forged-piece").status == "draft"
+    assert Article.objects.get(slug_en="a-new-piece").status == "draft"
 
 
 @pytest.mark.parametrize("client_role, publishes", [(AUTHOR, False), (EDITOR, True)])
@@ -864,7 +842,7 @@ def test_forged_list_editable_posts_change_nothing(world, client_role, publishes
     """The list has no editable columns: a forged changelist form is ignored, for everyone."""
     client = client_for(world, client_role)
     targets = [world["own_draft"], world["colleague_draft"]]
-    data = {"_save": "Save", **_management("form", len(targets), len(targets))}
+    data = {"_save": "Save", **formset_management("form", len(targets), len(targets))}
     for i, article in enumerate(targets):
         data |= {f"form-{i}-id": article.pk, f"form-{i}-status": "published", **{
             f"form-{i}-{k}": v for k, v in LATER.items()}}  # fmt: skip
@@ -939,23 +917,23 @@ def test_forged_inline_rows_touch_no_colleagues_article(world, as_author):
     person = world["person"]
     colleague = world["colleague_draft"]
     inline = {
-        **_management("authorships", 1),
+        **formset_management("authorships", 1),
         "authorships-0-participant": person.pk,
         "authorships-0-byline": "Forged",
         "authorships-0-sort_order": "0",
     }
     # Straight to the colleague's article: refused.
-    response = as_author.post(admin_url(colleague), article_form(colleague, **inline))
+    response = as_author.post(admin_url(colleague), article_admin_data(colleague, **inline))
     assert response.status_code in (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN)
     # Through the author's own draft, naming the colleague's article as the row's parent.
     own = world["own_draft"]
     as_author.post(
         admin_url(own),
-        article_form(own, **inline, **{"authorships-0-article": colleague.pk}),
+        article_admin_data(own, **inline, **{"authorships-0-article": colleague.pk}),
     )
     assert not Authorship.objects.filter(article=colleague).exists()
     # With an inline row, the status still cannot move to published.
-    as_author.post(admin_url(own), article_form(own, **inline, status="published"))
+    as_author.post(admin_url(own), article_admin_data(own, **inline, status="published"))
     assert _state(own)[0] == "draft"
 
 
@@ -968,7 +946,7 @@ def test_forged_event_inline_and_form_posts_are_refused(world, as_author):
         "format": event.format,
         "starts_on": "2030-01-01",
         "status": "published",
-        **_management("participations", 1),
+        **formset_management("participations", 1),
         "participations-0-participant": world["person"].pk,
         "participations-0-role": "speaker",
     }
@@ -984,6 +962,8 @@ def test_forged_event_inline_and_form_posts_are_refused(world, as_author):
 def test_restoring_a_revision_of_a_colleagues_draft_is_refused(world, as_author):
     article = world["colleague_draft"]
     address = admin_url(article, "simple_history", world["colleague_revision"])
-    response = as_author.post(address, article_form(article, status="published", _save="Restore"))
+    response = as_author.post(
+        address, article_admin_data(article, status="published", _save="Restore")
+    )
     assert response.status_code in (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN, HTTPStatus.NOT_FOUND)
     assert _state(article)[0] == "draft"

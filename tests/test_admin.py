@@ -8,7 +8,13 @@ from django.utils import timezone
 
 from newsroom.models import Article, Event, Organisation, Participant
 
-from .factories import make_article, make_event, make_organisation, make_participant
+from .factories import (
+    formset_management,
+    make_article,
+    make_event,
+    make_organisation,
+    make_participant,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -69,15 +75,6 @@ def test_participant_is_found_in_the_admin_by_alias(staff_client, objects):
     assert response.context["cl"].result_count == 1
 
 
-def _inline_management(prefix, total=0):
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": "0",
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-
-
 def test_editor_writes_a_whole_article_with_authors_in_the_admin(staff_client):
     caricc = make_organisation(name="CARICC", short_name="CARICC")
     author = make_participant(full_name="Yury Chikalov")
@@ -96,8 +93,8 @@ def test_editor_writes_a_whole_article_with_authors_in_the_admin(staff_client):
         "hero_caption_en": "",
         "organisations": [caricc.pk],
         "events": [event.pk],
-        **_inline_management("authorships", 1),
-        **_inline_management("legacy"),
+        **formset_management("authorships", 1),
+        **formset_management("legacy"),
         "authorships-0-participant": author.pk,
         "authorships-0-sort_order": "0",
     }
@@ -132,7 +129,7 @@ def test_editor_records_an_event_with_participants_and_roles(staff_client):
         "status": "draft",
         "published_at_0": "",
         "published_at_1": "",
-        **_inline_management("participations", 1),
+        **formset_management("participations", 1),
         "participations-0-participant": mittal.pk,
         "participations-0-role": "speaker",
         "participations-0-organisation": unodc.pk,
@@ -157,7 +154,7 @@ def test_admin_refuses_an_event_that_ends_before_it_starts(staff_client):
         "starts_on": "2020-07-08",
         "ends_on": "2020-07-07",
         "status": "draft",
-        **_inline_management("participations"),
+        **formset_management("participations"),
     }
     response = staff_client.post(reverse("admin:newsroom_event_add"), data)
     assert response.status_code == HTTPStatus.OK
@@ -173,10 +170,10 @@ def test_editor_adds_a_person_with_aliases_and_positions(staff_client):
         "slug": "rustam-miralizoda",
         "photo_alt": "",
         "bio_en": "",
-        **_inline_management("aliases", 2),
+        **formset_management("aliases", 2),
         "aliases-0-name": "R.Miralizoda",
         "aliases-1-name": "Miralizoda R.A.",
-        **_inline_management("positions", 1),
+        **formset_management("positions", 1),
         "positions-0-title_en": "Director",
         "positions-0-organisation": caricc.pk,
         "positions-0-started_on": "2020-01-01",
@@ -200,7 +197,7 @@ def test_editor_adds_an_organisation_under_a_parent(staff_client):
         "parent": unodc.pk,
         "website": "",
         "description_en": "",
-        **_inline_management("aliases", 1),
+        **formset_management("aliases", 1),
         "aliases-0-name": "UNODC ROCA",
     }
     response = staff_client.post(reverse("admin:newsroom_organisation_add"), data)
@@ -299,8 +296,8 @@ def _article_post(article, **extra):
         "hero_alt_en": "",
         "hero_caption_en": "",
         "organisations": [o.pk for o in article.organisations.all()],
-        **_inline_management("authorships"),
-        **_inline_management("legacy"),
+        **formset_management("authorships"),
+        **formset_management("legacy"),
         **extra,
     }
 

@@ -24,7 +24,13 @@ from PIL import ExifTags, Image, ImageFile, WebPImagePlugin
 from newsroom import images
 from newsroom.models import Article, Organisation, Participant
 
-from .factories import image_upload, make_article, make_organisation, make_participant
+from .factories import (
+    formset_management,
+    image_upload,
+    make_article,
+    make_organisation,
+    make_participant,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -81,15 +87,6 @@ def formats_and_widths(files):
     return found
 
 
-def _inline_management(prefix, total=0):
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": "0",
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-
-
 def article_form(**extra):
     return {
         "title_en": "Heroin seized at the border",
@@ -102,7 +99,7 @@ def article_form(**extra):
         "published_at_0": "2020-08-15",
         "published_at_1": "10:00:00",
         "hero_caption_en": "",
-        **_inline_management("authorships"),
+        **formset_management("authorships"),
         # The image description is per language (hero_alt -> hero_alt_en).
         **{(f"{k}_en" if k == "hero_alt" else k): v for k, v in extra.items()},
     }
@@ -243,8 +240,8 @@ def test_admin_refuses_a_photo_without_alt_text(staff_client):
         "photo": gps_upload("portrait.jpg"),
         "photo_alt": "",
         "bio_en": "",
-        **_inline_management("aliases"),
-        **_inline_management("positions"),
+        **formset_management("aliases"),
+        **formset_management("positions"),
     }
     response = staff_client.post(reverse("admin:newsroom_participant_add"), data)
     assert response.status_code == HTTPStatus.OK

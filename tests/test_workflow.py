@@ -13,7 +13,7 @@ from newsroom import workflow
 from newsroom.models import Article, AuditEvent
 from newsroom.roles import ADMINISTRATOR, AUTHOR, EDITOR, ROLE_PERMISSIONS
 
-from .factories import make_article, make_event
+from .factories import article_admin_data, make_article, make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -36,34 +36,6 @@ def staff(django_user_model, client):
         return client
 
     return login_as
-
-
-def _management(prefix, total=0):
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": "0",
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-
-
-def article_data(article=None, **overrides):
-    data = {
-        "title_en": article.title if article else "A new piece",
-        "slug_en": article.slug if article else "a-new-piece",
-        "section": "news",
-        "lead_en": "Lead.",
-        "body_en": "<p>Body.</p>",
-        "tags": "",
-        "status": article.status if article else "draft",
-        "hero_alt_en": "",
-        "hero_caption_en": "",
-        **_management("authorships"),
-    }
-    # A translated field is changed in its English column (lead -> lead_en).
-    translated = {"title", "slug", "lead", "body", "hero_alt", "hero_caption"}
-    data.update({(f"{k}_en" if k in translated else k): v for k, v in overrides.items()})
-    return data
 
 
 def change_url(obj):
@@ -95,7 +67,7 @@ def act_view_articles(client):
 
 
 def act_create_article(client):
-    response = client.post(reverse("admin:newsroom_article_add"), article_data())
+    response = client.post(reverse("admin:newsroom_article_add"), article_admin_data())
     return (
         response.status_code == HTTPStatus.FOUND
         and Article.objects.filter(slug="a-new-piece").exists()
@@ -104,28 +76,28 @@ def act_create_article(client):
 
 def act_edit_own_draft(client):
     article = make_article(status="draft", created_by=client.user)
-    client.post(change_url(article), article_data(article, lead="Changed by its author."))
+    client.post(change_url(article), article_admin_data(article, lead="Changed by its author."))
     article.refresh_from_db()
     return article.lead == "Changed by its author."
 
 
 def act_edit_others_draft(client):
     article = make_article(status="draft")
-    response = client.post(change_url(article), article_data(article, lead="Changed."))
+    response = client.post(change_url(article), article_admin_data(article, lead="Changed."))
     article.refresh_from_db()
     return response.status_code == HTTPStatus.FOUND and article.lead == "Changed."
 
 
 def act_submit_own_for_review(client):
     article = make_article(status="draft", created_by=client.user)
-    client.post(change_url(article), article_data(article, status="review"))
+    client.post(change_url(article), article_admin_data(article, status="review"))
     article.refresh_from_db()
     return article.status == "review"
 
 
 def act_publish_in_form(client):
     article = make_article(status="review", published_at=None, created_by=client.user)
-    client.post(change_url(article), article_data(article, status="published"))
+    client.post(change_url(article), article_admin_data(article, status="published"))
     article.refresh_from_db()
     return article.is_published
 
@@ -155,7 +127,7 @@ def act_schedule(client):
     later = timezone.localtime(timezone.now() + 48 * HOUR)
     client.post(
         change_url(article),
-        article_data(
+        article_admin_data(
             article,
             status="published",
             published_at_0=later.strftime("%Y-%m-%d"),
@@ -168,7 +140,7 @@ def act_schedule(client):
 
 def act_edit_own_published(client):
     article = make_article(created_by=client.user)
-    response = client.post(change_url(article), article_data(article, lead="Sneaky change."))
+    response = client.post(change_url(article), article_admin_data(article, lead="Sneaky change."))
     article.refresh_from_db()
     return response.status_code != HTTPStatus.FORBIDDEN and article.lead == "Sneaky change."
 
@@ -260,7 +232,7 @@ def test_transition_table_allows_owners_only_the_review_moves(staff):
 def test_author_cannot_publish_by_posting_the_status_directly(staff):
     client = staff(AUTHOR)
     article = make_article(status="draft", published_at=None, created_by=client.user)
-    response = client.post(change_url(article), article_data(article, status="published"))
+    response = client.post(change_url(article), article_admin_data(article, status="published"))
     assert response.status_code == HTTPStatus.OK
     assert "status" in response.context["adminform"].form.errors
     article.refresh_from_db()
@@ -272,7 +244,7 @@ def test_author_cannot_set_publication_or_expiry_times(staff):
     article = make_article(status="draft", published_at=None, created_by=client.user)
     client.post(
         change_url(article),
-        article_data(article, published_at_0="2030-01-01", published_at_1="10:00:00"),
+        article_admin_data(article, published_at_0="2030-01-01", published_at_1="10:00:00"),
     )
     article.refresh_from_db()
     assert article.published_at is None
