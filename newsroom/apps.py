@@ -9,9 +9,11 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         # Connects the audit trail's sign-in receivers.
-        from . import audit, cache, memo, security  # noqa: F401
+        from . import audit, cache, involvement, memo, security  # noqa: F401
 
         # One content generation, bumped by the signals, serves the page cache and the
         # remembered archive-wide figures (newsroom/memo.py) alike.
         cache.connect_signals()
         memo.connect_signals()
+        # The organisations each article involves (a derived table the filters read).
+        involvement.connect_signals()

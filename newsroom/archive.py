@@ -38,6 +38,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, tran
 from django.db.migrations.recorder import MigrationRecorder
 from django_countries.fields import CountryField
 
+from . import involvement
 from .models import (
     Article,
     Authorship,
@@ -46,6 +47,7 @@ from .models import (
     LegacyRecord,
     Organisation,
     OrganisationAlias,
+    OrganisationInvolvement,
     Participant,
     ParticipantAlias,
     Position,
@@ -94,6 +96,8 @@ CONTENT_MODELS = (
 # sign-ins, failures and lockouts).
 NOT_BACKED_UP = frozenset(
     {
+        # Derived from the content, rebuilt after every import and restore.
+        "newsroom.organisationinvolvement",
         "contenttypes.contenttype",
         "auth.permission",
         "sessions.session",
@@ -1091,6 +1095,8 @@ def import_archive(path_or_file, using=DEFAULT_DB_ALIAS, *, kind=EXPORT, replace
                     _restore_site(site_objects, replace, using)
                 user_ids, summary.created_users = _resolve_users(parsed, using)
                 _load_rows(parsed, user_ids, using)
+                # Bulk inserts send no signals: the derived table is made from what was loaded.
+                involvement.rebuild(using)
                 restored = CONTENT_MODELS if kind == EXPORT else (*CONTENT_MODELS, *site_models())
                 _finish_database(using, restored)
         except BaseException as exc:
@@ -1105,7 +1111,7 @@ def _restore_site(objects, replace, using):
     if replace:
         # Everything the backup restores goes, and every session: a session names a user by id,
         # and that id may now be someone else's.
-        _empty_tables([*CONTENT_MODELS, *site_models(), Session], using)
+        _empty_tables([OrganisationInvolvement, *CONTENT_MODELS, *site_models(), Session], using)
     else:
         _empty_tables([apps.get_model(name) for name in REPLACED_ON_RESTORE], using)
     for deserialized in objects:

@@ -855,6 +855,39 @@ class Article(Publishable, Translated):
         return timezone.localdate(self.published_at) if self.published_at else timezone.localdate()
 
 
+class OrganisationInvolvement(models.Model):
+    """Derived, never edited: an organisation an article involves, named in the article itself
+    (no event) or hosting or attending an event the article reports (that event, with its
+    publication window copied, since only public events count).
+
+    Kept by newsroom/involvement.py on every change of those relations and of events; rebuilt
+    by `manage.py rebuild_involvement`, by the content import and restore, and by migration
+    0011. It lets an organisation's news be found with one index lookup instead of reading
+    every article-event link. Not exported nor backed up: it is rebuilt from what is.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    # Indexed with the article (involvement_org_idx), which is what lookups read.
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, null=True, related_name="+")
+    # The event's published_at and expires_at (NULL for a link made by the article itself).
+    event_published_at = models.DateTimeField(null=True)
+    event_expires_at = models.DateTimeField(null=True)
+
+    class Meta:
+        verbose_name = _("organisation involved (derived)")
+        verbose_name_plural = _("organisations involved (derived)")
+        indexes = [
+            models.Index(fields=["organisation", "article"], name="involvement_org_idx"),
+        ]
+
+    def __str__(self):
+        via = f" (event {self.event_id})" if self.event_id else ""
+        return f"article {self.article_id}: organisation {self.organisation_id}{via}"
+
+
 class Authorship(models.Model):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="authorships", verbose_name=_("article")

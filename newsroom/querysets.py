@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -126,10 +127,16 @@ class ArticleQuerySet(PublishableQuerySet):
 
     def involving_organisations(self, organisations):
         """Articles naming any of `organisations`, directly or through the public events they
-        report."""
-        events = _event_model(self.model).objects.published().hosted_or_attended_by(organisations)
-        named = _links(self.model, "organisations").filter(organisation__in=organisations)
-        return self.filter(_any_of(named.values("article"), self._reporting(events)))
+        report (hosted or attended by one of them)."""
+        return self.filter(self._involving(organisations))
+
+    def _involving(self, organisations):
+        """Q: involving_organisations(), read from the derived table (newsroom/involvement.py)
+        that holds both kinds of link, with the events' publication windows."""
+        from .involvement import visible
+
+        rows = apps.get_model("newsroom", "OrganisationInvolvement")._default_manager
+        return Q(pk__in=rows.filter(visible(), organisation__in=organisations).values("article"))
 
     def involving_participant(self, participant):
         """Articles a person wrote, is named in, or took part in an event of."""
@@ -155,24 +162,11 @@ class ArticleQuerySet(PublishableQuerySet):
     def country_condition(self, country):
         """involving_country() as a condition, for filtered counts."""
         organisations = _national_organisations(self.model, country)
-        event_model = _event_model(self.model)
-        events = event_model.objects.published()
-        named = _links(self.model, "organisations").filter(organisation__in=organisations)
-        return _any_of(
-            named.values("article"),
-            self._reporting(events.hosted_or_attended_by(organisations)),
-            self._reporting(events.filter(country=country).values("pk")),
-        )
+        held_there = _event_model(self.model).objects.published().filter(country=country)
+        return self._involving(organisations) | Q(pk__in=self._reporting(held_there.values("pk")))
 
 
 class EventQuerySet(PublishableQuerySet):
-    def hosted_or_attended_by(self, organisations):
-        """Events with any of `organisations` among the hosts or the participating organisations
-        (not counting their representatives): a queryset of ids, for subqueries."""
-        hosted = _links(self.model, "hosts").filter(organisation__in=organisations)
-        attended = _links(self.model, "organisations").filter(organisation__in=organisations)
-        return self.filter(_any_of(hosted.values("event"), attended.values("event"))).values("pk")
-
     def involving_organisations(self, organisations):
         """Events hosted by, attended by, or with a representative of any of `organisations`."""
         return self.filter(self.organisations_condition(organisations))

@@ -31,6 +31,7 @@ from newsroom.models import (
     LegacyRecord,
     Organisation,
     OrganisationAlias,
+    OrganisationInvolvement,
     ParticipantAlias,
     Tag,
 )
@@ -60,6 +61,13 @@ def media_files(media_root):
     if not media_root.exists():
         return []
     return sorted(str(p.relative_to(media_root)) for p in media_root.rglob("*") if p.is_file())
+
+
+def involvement_rows():
+    rows = OrganisationInvolvement.objects.values_list(
+        "article_id", "organisation_id", "event_id", "event_published_at", "event_expires_at"
+    )
+    return sorted(rows, key=repr)  # repr: event_id may be None
 
 
 def export_bytes():
@@ -180,7 +188,8 @@ def newsroom(django_user_model):
 
 
 def test_archive_covers_every_newsroom_content_model():
-    records = {"AuditEvent", "PreviewLink"}
+    # Records of how content was made, and a table derived from it (rebuilt on import).
+    records = {"AuditEvent", "PreviewLink", "OrganisationInvolvement"}
     left_out = {
         model.__name__
         for model in apps.get_app_config("newsroom").get_models()
@@ -244,9 +253,12 @@ def test_round_trip_into_a_flushed_database_gives_identical_archives(
     export_archive(first)
     images = {name: (media_root / name).read_bytes() for name in media_files(media_root)}
     legacy = Article.objects.get(pk=newsroom["legacy"].pk)
+    involved = involvement_rows()
+    assert involved, "the analysis names organisations and reports an event"
     flush(media_root)
 
     output = run("import_content", str(first))
+    assert involvement_rows() == involved  # the derived table is made again from the content
 
     second = tmp_path / "second.zip"
     export_archive(second)

@@ -42,7 +42,7 @@ from newsroom.archive import (
 from newsroom.models import Article, AuditEvent, PreviewLink, Tag
 
 from .factories import image_upload, make_article, make_event, make_organisation
-from .test_archive import flip_byte_in, flush, media_files, rezip
+from .test_archive import flip_byte_in, flush, involvement_rows, media_files, rezip
 from .test_archive import newsroom as newsroom  # noqa: F401  (the rich content fixture)
 
 pytestmark = pytest.mark.django_db
@@ -229,6 +229,7 @@ def test_restore_brings_a_fresh_installation_back_to_exactly_the_backed_up_state
 ):
     export_before = export_bytes()
     media_before = originals(media_root)
+    involved = involvement_rows()
     totp = site["totp"]
     fresh_installation(media_root)
     assert Group.objects.exists() and not get_user_model().objects.exists()
@@ -237,6 +238,7 @@ def test_restore_brings_a_fresh_installation_back_to_exactly_the_backed_up_state
 
     assert "Restored" in output and "auth.user: 3" in output
     assert export_bytes() == export_before
+    assert involvement_rows() == involved  # derived, not backed up: made again
     assert originals(media_root) == media_before
     # Everything else too: a backup of the restored site is the same file, byte for byte.
     again = tmp_path / "again.zip"
@@ -306,8 +308,11 @@ def test_restore_refuses_a_site_with_accounts_but_no_content(backup, media_root)
 def test_restore_with_replace_puts_the_backed_up_state_in_place_of_the_current_one(
     site, backup, media_root, tmp_path, client
 ):
+    involved = involvement_rows()
     Article.objects.filter(pk=site["analysis"].pk).update(title="Changed after the backup")
     make_event(title="Added after the backup")
+    site["analysis"].organisations.clear()
+    assert involvement_rows() != involved
     get_user_model().objects.filter(username="gone").delete()
     admin = site["admin"]
     admin.set_password("a-new-password-after")
@@ -322,6 +327,7 @@ def test_restore_with_replace_puts_the_backed_up_state_in_place_of_the_current_o
     assert again.read_bytes() == backup.read_bytes()
     assert not Session.objects.exists()  # every session ended: ids may now be someone else's
     assert sign_in(client, "editor", PASSWORD).status_code == HTTPStatus.FOUND
+    assert involvement_rows() == involved
 
 
 # --- Written atomically ---------------------------------------------------------------------

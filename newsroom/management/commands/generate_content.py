@@ -14,7 +14,7 @@ from django.utils.html import escape
 
 from newsroom import cache as page_cache
 from newsroom import demo_content as content
-from newsroom import images
+from newsroom import images, involvement
 from newsroom.models import (
     Article,
     Authorship,
@@ -220,7 +220,9 @@ class Command(BaseCommand):
         self.generate("events", new_events, self.build_event, self.insert_events)
         self.event_pool = list(Event.objects.order_by("pk").values_list("pk", "starts_on"))
         self.generate("articles", new_articles, self.build_article, self.insert_articles)
-        page_cache.bump()  # bulk inserts send no signals
+        # Bulk inserts send no signals: the derived table and the page cache are told here.
+        involvement.rebuild()
+        page_cache.bump()
 
         elapsed = time.perf_counter() - self.started
         self.stdout.write(
