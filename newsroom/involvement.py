@@ -119,45 +119,30 @@ def rebuild(using=DEFAULT_DB_ALIAS, registry=None):
 _CLEARED = "_involvement_cleared"
 
 
-def _article_links_changed(sender, instance, action, reverse, pk_set, using, **kwargs):
-    """An article's organisations or events changed, from the article (forward) or from the
-    organisation or event (reverse: pk_set holds article ids)."""
-    if not reverse:
-        if action.startswith("post_"):
-            refresh([instance.pk], using)
-        return
-    if action == "pre_clear":
-        through = sender._default_manager.using(using)
-        column = sender._meta.get_field(_other_side(sender, "article")).attname
-        setattr(
-            instance,
-            _CLEARED,
-            list(through.filter(**{column: instance.pk}).values_list("article_id", flat=True)),
-        )
-    elif action == "post_clear":
-        refresh(getattr(instance, _CLEARED, []), using)
-    elif action in ("post_add", "post_remove"):
-        refresh(pk_set or (), using)
+def _links_changed(owner, refresh_owners):
+    """A receiver for a link table of `owner` ("article" or "event"), whose rows `refresh_owners`
+    refreshes: the change comes from the owner (forward) or from the other side (reverse:
+    pk_set holds the owners' ids)."""
+
+    def receiver(sender, instance, action, reverse, pk_set, using, **kwargs):
+        if not reverse:
+            if action.startswith("post_"):
+                refresh_owners([instance.pk], using)
+        elif action == "pre_clear":
+            column = sender._meta.get_field(_other_side(sender, owner)).attname
+            links = sender._default_manager.using(using).filter(**{column: instance.pk})
+            setattr(instance, _CLEARED, list(links.values_list(f"{owner}_id", flat=True)))
+        elif action == "post_clear":
+            refresh_owners(getattr(instance, _CLEARED, []), using)
+        elif action in ("post_add", "post_remove"):
+            refresh_owners(pk_set or (), using)
+
+    return receiver
 
 
-def _event_organisations_changed(sender, instance, action, reverse, pk_set, using, **kwargs):
-    """An event's hosts or participating organisations changed, from the event (forward) or from
-    the organisation (reverse: pk_set holds event ids)."""
-    if not reverse:
-        if action.startswith("post_"):
-            refresh_events([instance.pk], using)
-        return
-    if action == "pre_clear":
-        through = sender._default_manager.using(using)
-        setattr(
-            instance,
-            _CLEARED,
-            list(through.filter(organisation_id=instance.pk).values_list("event_id", flat=True)),
-        )
-    elif action == "post_clear":
-        refresh_events(getattr(instance, _CLEARED, []), using)
-    elif action in ("post_add", "post_remove"):
-        refresh_events(pk_set or (), using)
+# An article's organisations or events; an event's hosts or participating organisations.
+_article_links_changed = _links_changed("article", refresh)
+_event_organisations_changed = _links_changed("event", refresh_events)
 
 
 def _event_saved(sender, instance, created, using, raw=False, **kwargs):
