@@ -1,0 +1,132 @@
+"""The list pages' template filters and tags against the Django ones they stand in for."""
+
+import datetime
+import zoneinfo
+
+import pytest
+from django.template import Context, Template
+from django.template.defaultfilters import date as date_filter
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+
+from newsroom.models import Article, Event
+from newsroom.templatetags.newsroom import QUICK_DATE_FORMATS, date_range, display, quick_date
+
+LANGUAGES = ["en", "ru"]
+ALMATY = zoneinfo.ZoneInfo("Asia/Almaty")
+UTC = datetime.UTC
+
+
+def days_of_every_month():
+    for month in range(1, 13):
+        yield datetime.date(2025, month, 1)
+        yield datetime.date(2025, month, 28)
+    yield datetime.date(2024, 2, 29)
+    yield datetime.date(987, 7, 4)  # a year of three digits: "Y" pads it
+
+
+def moments():
+    """Aware datetimes, among them some on either side of midnight in Almaty and in UTC."""
+    for day in days_of_every_month():
+        for hour, minute in [(0, 0), (12, 30), (23, 59)]:
+            yield datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=ALMATY)
+            yield datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=UTC)
+    yield datetime.datetime(2025, 12, 31, 18, 59, 59, 123456, tzinfo=UTC)  # 23:59 in Almaty
+    yield datetime.datetime(2025, 12, 31, 19, 0, tzinfo=UTC)  # new year's day in Almaty
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("fmt", list(QUICK_DATE_FORMATS))
+def test_quick_date_formats_a_date_as_the_date_filter_does(language, fmt):
+    with translation.override(language):
+        for day in days_of_every_month():
+            assert quick_date(day, fmt) == date_filter(day, fmt), (day, fmt)
+
+
+def test_quick_date_gives_russian_months_in_the_genitive():
+    with translation.override("ru"):
+        assert quick_date(datetime.date(2025, 10, 19), "j E Y") == "19 октября 2025"
+        assert quick_date(datetime.date(2025, 5, 1), "M") == "Май"
+    with translation.override("en"):
+        assert quick_date(datetime.date(2025, 10, 19), "j E Y") == "19 October 2025"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("time_zone", ["Asia/Almaty", "UTC", "America/New_York"])
+def test_quick_date_shows_a_moment_in_the_current_time_zone_as_the_date_filter_does(
+    language, time_zone
+):
+    # Both filters are given the datetime in the current time zone by the template engine.
+    template = Template(
+        "{% load newsroom %}"
+        + "".join(
+            f"{{{{ value|quick_date:'{fmt}' }}}}|{{{{ value|date:'{fmt}' }}}}\n"
+            for fmt in QUICK_DATE_FORMATS
+        )
+    )
+    with translation.override(language), timezone.override(time_zone):
+        for moment in moments():
+            for line in template.render(Context({"value": moment})).splitlines():
+                quick, django = line.split("|")
+                assert quick == django, (moment, line)
+
+
+def test_quick_date_near_midnight_gives_the_local_day():
+    template = Template(
+        "{% load newsroom %}{{ value|quick_date:'j E Y' }} {{ value|quick_date:'c' }}"
+    )
+    late = datetime.datetime(2025, 12, 31, 19, 30, tzinfo=UTC)
+    with timezone.override("Asia/Almaty"):
+        assert template.render(Context({"value": late})) == (
+            "1 January 2026 2026-01-01T00:30:00+05:00"
+        )
+    with timezone.override("UTC"):
+        assert template.render(Context({"value": late})) == (
+            "31 December 2025 2025-12-31T19:30:00+00:00"
+        )
+
+
+@pytest.mark.parametrize("value", [None, "", "not a date", 42])
+def test_quick_date_leaves_what_is_not_a_date_to_the_date_filter(value):
+    for fmt in QUICK_DATE_FORMATS:
+        assert quick_date(value, fmt) == date_filter(value, fmt)
+
+
+def test_quick_date_leaves_other_formats_to_the_date_filter():
+    moment = datetime.datetime(2025, 3, 9, 8, 5, tzinfo=ALMATY)
+    for fmt in ["DATE_FORMAT", "F Y", "j F Y, H:i", "N j, Y"]:
+        assert quick_date(moment, fmt) == date_filter(moment, fmt)
+
+
+def django_date_range(start, end=None):
+    """date_range as it was written with Django's date_format."""
+    if not end or end == start:
+        return date_format(start, "j E Y")
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{date_format(start, 'j')}–{date_format(end, 'j E Y')}"
+    if start.year == end.year:
+        return f"{date_format(start, 'j E')} – {date_format(end, 'j E Y')}"
+    return f"{date_format(start, 'j E Y')} – {date_format(end, 'j E Y')}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_date_range_reads_as_with_django_date_format(language):
+    days = list(days_of_every_month())
+    with translation.override(language):
+        for start in days:
+            for end in [None, start, *days]:
+                if end is None or end >= start:
+                    assert date_range(start, end) == django_date_range(start, end)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_display_gives_the_label_get_field_display_gives(language):
+    with translation.override(language):
+        for section in [*Article.Section.values, "unknown"]:
+            article = Article(section=section)
+            assert display(article, "section") == article.get_section_display()
+        for kind in Event.Kind.values:
+            for event_format in Event.Format.values:
+                event = Event(kind=kind, format=event_format)
+                assert display(event, "kind") == event.get_kind_display()
+                assert display(event, "format") == event.get_format_display()
