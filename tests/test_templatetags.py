@@ -6,11 +6,22 @@ import zoneinfo
 import pytest
 from django.template import Context, Template
 from django.template.defaultfilters import date as date_filter
+from django.test.html import parse_html
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from newsroom.models import Article, Event
-from newsroom.templatetags.newsroom import QUICK_DATE_FORMATS, date_range, display, quick_date
+from newsroom.templatetags.newsroom import (
+    QUICK_DATE_FORMATS,
+    date_range,
+    display,
+    picture,
+    quick_date,
+)
+
+from .factories import image_upload, make_article
 
 LANGUAGES = ["en", "ru"]
 ALMATY = zoneinfo.ZoneInfo("Asia/Almaty")
@@ -130,3 +141,117 @@ def test_display_gives_the_label_get_field_display_gives(language):
                 event = Event(kind=kind, format=event_format)
                 assert display(event, "kind") == event.get_kind_display()
                 assert display(event, "format") == event.get_format_display()
+
+
+# --- The article card -------------------------------------------------------------------------
+
+
+def card_of(page, article):
+    """The <article> card of `article` in a page's HTML, parsed for comparison."""
+    start = page.index(f'<a class="card__link" href="{article.get_absolute_url()}"')
+    start = page.rindex("<article ", 0, start)
+    return parse_html(page[start : page.index("</article>", start) + len("</article>")])
+
+
+def expected_card(article, *, heading, meta, excerpt, tags=(), image="", modifier=""):
+    """The card's markup as newsroom/includes/article_card.html first wrote it."""
+    url, title = article.get_absolute_url(), escape(article.title)
+    classes = "card card--article" + (f" card--{modifier}" if modifier else "")
+    media = ""
+    if image:
+        classes += " card--with-image"
+        media = f'<a class="card__media" href="{url}" tabindex="-1" aria-hidden="true">{image}</a>'
+    tag_list = ""
+    if tags:
+        tag_list = f'<ul class="tags" aria-label="{_("Tags")}">' + "".join(
+            f'<li class="tags__item"><a class="tags__link" href="{tag.get_absolute_url()}">'
+            f"{escape(tag.name)}</a></li>"
+            for tag in tags
+        )
+        tag_list += "</ul>"
+    return parse_html(
+        f'<article class="{classes}">{media}<div class="card__body">'
+        f'<p class="card__meta">{meta}</p>'
+        f'<h{heading} class="card__title"><a class="card__link" href="{url}">{title}</a>'
+        f"</h{heading}>"
+        + (f'<p class="card__excerpt">{escape(excerpt)}</p>' if excerpt else "")
+        + f'<div class="card__footer">{tag_list}<a class="card__more" href="{url}">'
+        f'{_("More...")}<span class="visually-hidden"> {title}</span></a></div></div></article>'
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "prefix", "date", "label"),
+    [("en", "", "19 October 2025", "Analytics"), ("ru", "/ru", "19 октября 2025", "Аналитика")],
+)
+def test_article_cards_of_the_news_list_tag_page_and_home_page(
+    client, language, prefix, date, label
+):
+    # What the cards show, and their markup, as the card template first wrote them: the date in
+    # Almaty, the section, the excerpt, the tags, the picture and the heading level.
+    texts = {
+        "title": "Seizure & arrest <at> the border",
+        "lead": "",
+        "body": "<p>Officers <b>seized</b> 120 kg of heroin near the border.</p>",
+    }
+    older = make_article(
+        title="Another piece",
+        title_ru="Другая статья",
+        slug_ru="drugaya-statya",
+        lead="A short lead.",
+        lead_ru="Короткое вступление.",
+        published_at=datetime.datetime(2025, 10, 1, 6, tzinfo=UTC),
+        tags=["heroin"],
+    )
+    article = make_article(
+        **texts,
+        **{f"{name}_ru": value for name, value in texts.items()},
+        slug_ru="zaderzhanie",
+        section=Article.Section.ANALYTICS,
+        published_at=datetime.datetime(2025, 10, 18, 19, 30, tzinfo=UTC),  # 19 October, Almaty
+        tags=["heroin", "Border control"],
+        hero_image=image_upload("hero.jpg", size=(900, 600), fmt="JPEG"),
+        hero_alt="Packages on a table",
+    )
+    excerpt = "Officers seized 120 kg of heroin near the border."
+    with translation.override(language):
+        tags = sorted(article.tags.all(), key=lambda tag: tag.name)
+        meta = (
+            f'<time datetime="2025-10-19T00:30:00+05:00">{date}</time>'
+            f'<span class="card__section card__section--analytics">{label}</span>'
+        )
+        older_meta = (
+            f'<time datetime="2025-10-01T11:00:00+05:00">{date.replace("19", "1", 1)}</time>'
+            f'<span class="card__section card__section--news">{_("News")}</span>'
+        )
+        lead = picture(
+            article.hero_image,
+            "Packages on a table",
+            sizes="(min-width: 60rem) 48rem, 100vw",
+            loading="eager",
+            **{"class": "card__image"},
+        )
+        card = picture(
+            article.hero_image,
+            "Packages on a table",
+            sizes="(min-width: 40rem) 13rem, 100vw",
+            **{"class": "card__image"},
+        )
+
+        for path in ["/news/", "/tags/heroin/"]:
+            page = client.get(prefix + path).content.decode()
+            assert card_of(page, article) == expected_card(
+                article, heading=2, meta=meta, excerpt=excerpt, tags=tags, image=card
+            )
+            assert card_of(page, older) == expected_card(
+                older, heading=2, meta=older_meta, excerpt=older.lead, tags=older.tags.all()
+            )
+
+        home = client.get(prefix + "/").content.decode()
+        assert card_of(home, article) == expected_card(
+            article, heading=3, meta=meta, excerpt=excerpt, tags=tags, image=lead, modifier="lead"
+        )
+        assert card_of(home, older) == expected_card(
+            older, heading=3, meta=older_meta, excerpt=older.lead, tags=older.tags.all()
+        )
