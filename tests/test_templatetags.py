@@ -7,6 +7,7 @@ import pytest
 from django.template import Context, Template
 from django.template.defaultfilters import date as date_filter
 from django.test.html import parse_html
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import escape
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from newsroom.models import Article, Event
 from newsroom.templatetags.newsroom import (
     QUICK_DATE_FORMATS,
+    archive_years,
     date_range,
     display,
     picture,
@@ -255,3 +257,19 @@ def test_article_cards_of_the_news_list_tag_page_and_home_page(
         assert card_of(home, older) == expected_card(
             older, heading=3, meta=older_meta, excerpt=older.lead, tags=older.tags.all()
         )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_archive_years_give_the_addresses_reverse_gives(language):
+    for year in [2009, 2020, 2025]:
+        make_article(
+            title_ru=f"Статья {year}",
+            slug_ru=f"statya-{year}",
+            published_at=datetime.datetime(year, 6, 1, tzinfo=UTC),
+        )
+    with translation.override(language):
+        rows = archive_years()
+        assert [row["year"] for row in rows] == [2025, 2020, 2009]
+        for row in rows:
+            assert row["url"] == reverse("newsroom:article_archive_year", args=[row["year"]])
