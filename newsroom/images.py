@@ -29,6 +29,7 @@ from imagekit.cachefiles import ImageCacheFile
 from imagekit.cachefiles.backends import CacheFileState, Simple
 from imagekit.registry import generator_registry
 from imagekit.specs import ImageSpec
+from imagekit.utils import get_storage
 from PIL import Image, ImageOps, JpegImagePlugin
 from pilkit.utils import save_image
 
@@ -260,6 +261,21 @@ class StorageBackend(Simple):
         pass
 
 
+def rendition_hash(source_name, kind, width, image_format):
+    options = sorted(RENDITION_OPTIONS[image_format].items())
+    key = f"{RENDITION_VERSION}|{source_name}|{kind}|{width}|{options}"
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def rendition_name(source_name, kind, width, image_format):
+    """The stored name of a rendition, e.g.
+    renditions/articles/2025/03/map.jpg/800w-1f2e3d4c5b.webp: readable, and the same name every
+    time for the same original, so a file made once is found again."""
+    digest = rendition_hash(source_name, kind, width, image_format)[:10]
+    name = f"{width}w-{digest}{EXTENSIONS[image_format]}"
+    return posixpath.join(settings.IMAGEKIT_CACHEFILE_DIR, source_name, name)
+
+
 class Rendition(ImageSpec):
     """One width of one image, in one format."""
 
@@ -275,16 +291,11 @@ class Rendition(ImageSpec):
         super().__init__(source)
 
     def get_hash(self):
-        options = sorted(self.options.items())
-        key = f"{RENDITION_VERSION}|{self.source.name}|{self.kind}|{self.width}|{options}"
-        return hashlib.sha256(key.encode()).hexdigest()
+        return rendition_hash(self.source.name, self.kind, self.width, self.format)
 
     @property
     def cachefile_name(self):
-        # renditions/articles/2025/03/map.jpg/800w-1f2e3d4c5b.webp: readable, and the same name
-        # every time for the same original, so a file made once is found again.
-        name = f"{self.width}w-{self.get_hash()[:10]}{EXTENSIONS[self.format]}"
-        return posixpath.join(settings.IMAGEKIT_CACHEFILE_DIR, self.source.name, name)
+        return rendition_name(self.source.name, self.kind, self.width, self.format)
 
     def generate(self):
         image = self.prepared
@@ -356,12 +367,18 @@ def picture(file, kind=None):
     if not widths:
         return None
     fallback_format = KINDS[kind].fallback_format(file.name)
-    found = {"WEBP": [], fallback_format: []}
-    for image_format, w, cache_file in _cache_files(file, kind, widths, found):
-        found[image_format].append(
-            Candidate(cache_file.url, *rendition_size(kind, width, height, w))
-        )
-    return Picture(webp=found["WEBP"], fallback=found[fallback_format])
+    # The names and URLs of the renditions' ImageCacheFiles (the Optimistic strategy checks and
+    # makes nothing for a URL), without building a spec and a cache file for each of them.
+    storage = get_storage()
+    sizes = [rendition_size(kind, width, height, w) for w in widths]
+
+    def candidates(image_format):
+        return [
+            Candidate(storage.url(rendition_name(file.name, kind, w, image_format)), *size)
+            for w, size in zip(widths, sizes, strict=True)
+        ]
+
+    return Picture(webp=candidates("WEBP"), fallback=candidates(fallback_format))
 
 
 def share_image(file):

@@ -278,6 +278,34 @@ def test_article_page_shows_a_picture_of_renditions_and_never_the_original(clien
     assert article.hero_image.url not in content
 
 
+@pytest.mark.parametrize(
+    ("field", "make"),
+    [
+        ("hero_image", lambda: make_article(hero_image=gps_upload(), hero_alt="Heroin")),
+        ("photo", lambda: make_participant(photo=gps_upload("p.jpg"), photo_alt="Portrait")),
+        ("logo", lambda: make_organisation(name="UNODC", logo=image_upload("u.png"))),
+    ],
+)
+def test_picture_points_at_the_files_the_renditions_were_saved_as(field, make):
+    # picture() names the renditions without django-imagekit's cache files: the same names and
+    # URLs as the cache files that made them, and files that exist.
+    file = getattr(make(), field)
+    found = images.picture(file)
+    width, height = images._dimensions(file)
+    widths = images.rendition_widths(file.field.kind, width, height)
+    fallback = images.KINDS[file.field.kind].fallback_format(file.name)
+    for image_format, candidates in (("WEBP", found.webp), (fallback, found.fallback)):
+        cache_files = [
+            cache_file
+            for _format, _width, cache_file in images._cache_files(
+                file, file.field.kind, widths, [image_format]
+            )
+        ]
+        assert [c.url for c in candidates] == [f.url for f in cache_files]
+        assert all(file.storage.exists(f.name) for f in cache_files)
+    assert [c.width for c in found.fallback] == widths
+
+
 def test_people_and_organisation_pages_show_photo_and_logo_renditions(client):
     person = make_participant(photo=gps_upload("portrait.jpg"), photo_alt="Portrait of Mr Aliev")
     org = make_organisation(name="UNODC", logo=image_upload("unodc.png", size=(400, 200)))

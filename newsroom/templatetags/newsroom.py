@@ -1,9 +1,14 @@
+import datetime
+
 from django import template
 from django.conf import settings
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
-from django.urls import translate_url
-from django.utils.formats import date_format
+from django.template.defaultfilters import date as date_filter
+from django.urls import reverse, translate_url
+from django.utils.dates import MONTHS_3, MONTHS_ALT
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -34,19 +39,48 @@ NAV_SECTIONS = {
 }
 
 
+# --- Dates ---------------------------------------------------------------------------------
+# Lists print a few dates per card. Django's `date` filter reads the format through the localised
+# formats and parses it with a generic formatter on every call (50-80 µs); `quick_date` gives the
+# same text for the formats the lists use, and hands any other format to `date`.
+QUICK_DATE_FORMATS = {
+    "c": lambda value: value.isoformat(),  # ISO 8601, for <time datetime>
+    "Y-m-d": lambda value: f"{value.year:04d}-{value.month:02d}-{value.day:02d}",
+    "j": lambda value: str(value.day),
+    "M": lambda value: MONTHS_3[value.month].title(),  # 'Jan', 'Янв'
+    "Y": lambda value: f"{value.year:04d}",
+    # "E" is the month as it stands after a day number: in Russian the genitive ("19 октября").
+    "j E": lambda value: f"{value.day} {MONTHS_ALT[value.month]}",
+    "j E Y": lambda value: f"{value.day} {MONTHS_ALT[value.month]} {value.year:04d}",
+}
+
+
+@register.filter(expects_localtime=True)
+def quick_date(value, arg):
+    """value|date:arg, without the generic formatter for the formats in QUICK_DATE_FORMATS.
+
+    Like `date`, it is given an aware datetime in the current time zone (expects_localtime).
+    """
+    quick = QUICK_DATE_FORMATS.get(arg)
+    if quick is not None and isinstance(value, datetime.date):
+        return quick(value)
+    return date_filter(value, arg)
+
+
 @register.simple_tag
 def date_range(start, end=None):
     """'19 October 2020', '14–15 September 2020', '30 September – 2 October 2020'.
 
     "E" is the month as it stands after a day number: in Russian the genitive ("19 октября").
     """
+    day, day_month, full = (QUICK_DATE_FORMATS[key] for key in ("j", "j E", "j E Y"))
     if not end or end == start:
-        return date_format(start, "j E Y")
+        return full(start)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{date_format(start, 'j')}–{date_format(end, 'j E Y')}"
+        return f"{day(start)}–{full(end)}"
     if start.year == end.year:
-        return f"{date_format(start, 'j E')} – {date_format(end, 'j E Y')}"
-    return f"{date_format(start, 'j E Y')} – {date_format(end, 'j E Y')}"
+        return f"{day_month(start)} – {full(end)}"
+    return f"{full(start)} – {full(end)}"
 
 
 @register.filter
@@ -54,6 +88,26 @@ def excerpt(article, words=45):
     """The lead, or the opening words of the body when there is no lead."""
     text = article.lead or strip_tags(article.body)
     return Truncator(text).words(int(words), truncate="…")
+
+
+# The choices of each field shown through `display`, as a dict.
+_choice_labels = {}
+
+
+@register.filter
+def display(obj, field_name):
+    """obj.get_<field_name>_display(): the label of the field's value, or the value itself.
+
+    Django's method turns the field's choices into a dict on every call (~30 µs); lists call it
+    once or twice per card, so the dict is kept per field here. The labels stay lazy: each call
+    gives them in the active language.
+    """
+    field = obj._meta.get_field(field_name)
+    labels = _choice_labels.get(field)
+    if labels is None:
+        labels = _choice_labels[field] = dict(make_hashable(field.flatchoices))
+    value = getattr(obj, field.attname)
+    return force_str(labels.get(make_hashable(value), value), strings_only=True)
 
 
 @register.filter
@@ -129,13 +183,27 @@ def _archive_years():
     )
 
 
+# A year that reverse() puts in the archive's address, to be replaced by the others.
+STAND_IN_YEAR = 1000
+
+
 @register.simple_tag
 def archive_years():
-    """[{"year": 2020, "count": 12}, ...], newest first: the years with public news.
+    """[{"year": 2020, "count": 12, "url": "/news/2020/"}, ...], newest first: the years with
+    public news, and their archives' addresses.
 
     One query over every public article, remembered until the content changes (newsroom/memo.py).
+    The addresses take one reverse() (25-35 µs each), the other years put in its year's place.
     """
-    return memo.remember("archive-years", _archive_years)
+    rows = memo.remember("archive-years", _archive_years)
+    path = reverse("newsroom:article_archive_year", args=[STAND_IN_YEAR])
+    if path.count(str(STAND_IN_YEAR)) != 1:
+        return [
+            {**row, "url": reverse("newsroom:article_archive_year", args=[row["year"]])}
+            for row in rows
+        ]
+    before, after = path.split(str(STAND_IN_YEAR))
+    return [{**row, "url": f"{before}{row['year']:d}{after}"} for row in rows]
 
 
 @register.simple_tag(takes_context=True)
