@@ -32,14 +32,18 @@ def _models(registry=None):
     )
 
 
-def visible(now=None):
-    """Q on OrganisationInvolvement: the rows that count now, those of the article's own
-    links and of events published and not expired (the event half of `published_condition`,
-    whose status the rows already encode: only published events have rows)."""
+def direct():
+    """Q on OrganisationInvolvement: the rows of links made by the article itself."""
+    return Q(event__isnull=True)
+
+
+def through_public_events(now=None):
+    """Q on OrganisationInvolvement: the rows of events public now, their publication time
+    reached and not expired (the rest of `published_condition`: only published events have
+    rows)."""
     now = now or timezone.now()
-    return Q(event__isnull=True) | (
-        Q(event_published_at__lte=now)
-        & (Q(event_expires_at__isnull=True) | Q(event_expires_at__gt=now))
+    return Q(event_published_at__lte=now) & (
+        Q(event_expires_at__isnull=True) | Q(event_expires_at__gt=now)
     )
 
 

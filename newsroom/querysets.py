@@ -132,11 +132,21 @@ class ArticleQuerySet(PublishableQuerySet):
 
     def _involving(self, organisations):
         """Q: involving_organisations(), read from the derived table (newsroom/involvement.py)
-        that holds both kinds of link, with the events' publication windows."""
-        from .involvement import visible
+        that holds both kinds of link, with the events' publication windows.
 
-        rows = apps.get_model("newsroom", "OrganisationInvolvement")._default_manager
-        return Q(pk__in=rows.filter(visible(), organisation__in=organisations).values("article"))
+        Two IN (SELECT …), one per kind, as `_any_of` writes them: PostgreSQL reads each from
+        the table's index alone and hashes it once per query, then checks each article in the
+        list's order against the hashes before its tags; one IN would be joined per article.
+        """
+        from .involvement import direct, through_public_events
+
+        rows = apps.get_model("newsroom", "OrganisationInvolvement")._default_manager.filter(
+            organisation__in=organisations
+        )
+        return _any_of(
+            rows.filter(direct()).values("article"),
+            rows.filter(through_public_events()).values("article"),
+        )
 
     def involving_participant(self, participant):
         """Articles a person wrote, is named in, or took part in an event of."""

@@ -58,7 +58,16 @@ class Migration(migrations.Migration):
                 "verbose_name": "organisation involved (derived)",
                 "verbose_name_plural": "organisations involved (derived)",
                 "indexes": [
-                    models.Index(fields=["organisation", "article"], name="involvement_org_idx")
+                    models.Index(
+                        fields=[
+                            "organisation",
+                            "article",
+                            "event",
+                            "event_published_at",
+                            "event_expires_at",
+                        ],
+                        name="involvement_org_idx",
+                    )
                 ],
             },
         ),
