@@ -361,8 +361,8 @@ class ArticleDetailView(LanguageVersionMixin, PreviewMixin, DetailView):
         return (
             super()
             .get_queryset()
+            .with_tags()
             .prefetch_related(
-                "tags",
                 Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
                 Prefetch("events", queryset=Event.objects.public(), to_attr="public_events"),
             )
